@@ -1,0 +1,150 @@
+package uk.safeguarding.schemas;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import uk.safeguarding.avro.AgencyAlert;
+import uk.safeguarding.avro.AgencyKind;
+import uk.safeguarding.avro.ChildUnresolved;
+import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.serde.AvroSerdeConfig;
+import uk.safeguarding.serde.KafkaAvroDeserializer;
+import uk.safeguarding.serde.KafkaAvroSerializer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every topic of the platform, declared once: its name, what its key is, its value type, its schema subject and
+ * its serdes. Services, tests, the local run and the README all take topic facts from here.
+ */
+public final class Topics {
+
+    /** Partitions for every platform topic: enough to spread one service's consumers over the cores it has. */
+    public static final int PARTITIONS = 3;
+
+    public static final Topic<IncidentReported> INCIDENTS = avro("incidents",
+            "incidents.reported", IncidentReported.class, "incidentId",
+            "Incidents reported by police, one record per revision: from incident-ingest or produced directly by a force");
+
+    public static final Topic<ChildUnresolved> UNRESOLVED = avro("alerts.unresolved",
+            "alerts.unresolved", ChildUnresolved.class, "incidentId",
+            "Children of an incident that could not be routed, with the reason: the local authority's working list");
+
+    public static final Topic<byte[]> INCIDENTS_DEAD_LETTER = new Topic<>("incidents-dlt",
+            "incidents.reported.dlt", byte[].class, "the original key",
+            "Incident records that could not be read or failed validation: the original bytes, the cause in headers",
+            false);
+
+    private static final Map<AgencyKind, Topic<AgencyAlert>> ALERTS = new EnumMap<>(AgencyKind.class);
+
+    static {
+        alerts(AgencyKind.SCHOOL, "alerts.school", "Alerts to schools' designated safeguarding leads");
+        alerts(AgencyKind.SCHOOL_NURSE, "alerts.school-nurse", "Alerts to school nursing teams");
+        alerts(AgencyKind.GP, "alerts.gp", "Alerts to GP practices");
+        alerts(AgencyKind.HEALTH_VISITING, "alerts.health-visiting", "Alerts to health visiting teams, for children under school age");
+        alerts(AgencyKind.PROBATION, "alerts.probation", "Alerts to probation delivery units supervising an adult in the incident");
+        alerts(AgencyKind.LOCAL_AUTHORITY, "alerts.local-authority", "Alerts to local authority officers");
+    }
+
+    private Topics() {
+    }
+
+    /** The topic carrying alerts to one kind of agency. */
+    public static Topic<AgencyAlert> alerts(AgencyKind kind) {
+        Topic<AgencyAlert> topic = ALERTS.get(kind);
+        if (topic == null) {
+            throw new IllegalArgumentException("No alert topic for agency kind " + kind);
+        }
+        return topic;
+    }
+
+    public static Map<AgencyKind, Topic<AgencyAlert>> alertTopics() {
+        return Collections.unmodifiableMap(ALERTS);
+    }
+
+    /** Every topic, in the order the README lists them. */
+    public static List<Topic<?>> all() {
+        List<Topic<?>> all = new ArrayList<>();
+        all.add(INCIDENTS);
+        all.addAll(ALERTS.values());
+        all.add(UNRESOLVED);
+        all.add(INCIDENTS_DEAD_LETTER);
+        return all;
+    }
+
+    /** Definitions for an admin client to create missing topics with. */
+    public static List<NewTopic> newTopics(short replicationFactor) {
+        return all().stream().map(t -> new NewTopic(t.name(), PARTITIONS, replicationFactor)).toList();
+    }
+
+    /**
+     * {@code topics.<key>=<name>} for every topic, so that Spring configuration (bindings in YAML) refers to a topic
+     * as {@code ${topics.incidents}} instead of repeating its name.
+     */
+    public static Map<String, Object> asProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        all().forEach(t -> properties.put("topics." + t.key(), t.name()));
+        return properties;
+    }
+
+    private static <V> Topic<V> avro(String key, String name, Class<V> type, String keyMeaning, String meaning) {
+        return new Topic<>(key, name, type, keyMeaning, meaning, true);
+    }
+
+    private static void alerts(AgencyKind kind, String name, String meaning) {
+        ALERTS.put(kind, avro(name, name, AgencyAlert.class, "recipient organisationId", meaning));
+    }
+
+    /**
+     * One topic. Keys are UTF-8 strings; values are Avro in the Confluent wire format (subject
+     * {@code <name>-value}), except for dead-letter topics, which keep the original bytes.
+     */
+    public record Topic<V>(String key, String name, Class<V> valueType, String keyMeaning, String meaning,
+                           boolean avro) {
+
+        public String valueSubject() {
+            return avro ? name + "-value" : null;
+        }
+
+        public Serializer<String> keySerializer() {
+            return new StringSerializer();
+        }
+
+        public Deserializer<String> keyDeserializer() {
+            return new StringDeserializer();
+        }
+
+        /** A configured value serializer; {@code serdeConfig} carries at least {@code schema.registry.url}. */
+        @SuppressWarnings("unchecked")
+        public Serializer<V> valueSerializer(Map<String, ?> serdeConfig) {
+            Serializer<?> serializer = avro ? new KafkaAvroSerializer() : new ByteArraySerializer();
+            serializer.configure(serdeConfig, false);
+            return (Serializer<V>) serializer;
+        }
+
+        /** A configured value deserializer that returns {@link #valueType()} (specific Avro reader). */
+        @SuppressWarnings("unchecked")
+        public Deserializer<V> valueDeserializer(Map<String, ?> serdeConfig) {
+            Deserializer<?> deserializer;
+            if (avro) {
+                Map<String, Object> config = new HashMap<>(serdeConfig);
+                config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+                deserializer = new KafkaAvroDeserializer();
+                deserializer.configure(config, false);
+            } else {
+                deserializer = new ByteArrayDeserializer();
+            }
+            return (Deserializer<V>) deserializer;
+        }
+    }
+}

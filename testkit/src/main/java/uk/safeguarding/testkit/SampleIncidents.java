@@ -1,0 +1,61 @@
+package uk.safeguarding.testkit;
+
+import uk.safeguarding.avro.AdultRole;
+import uk.safeguarding.avro.IdentifierScheme;
+import uk.safeguarding.avro.IncidentAdult;
+import uk.safeguarding.avro.IncidentChild;
+import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.avro.Location;
+import uk.safeguarding.avro.OfficerContact;
+import uk.safeguarding.avro.PersonIdentifier;
+import uk.safeguarding.avro.RiskLevel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import uk.safeguarding.schemas.IncidentIds;
+
+/** Incidents for tests, valid by default, each part changeable. Names and places are invented. */
+public final class SampleIncidents {
+
+    private SampleIncidents() {
+    }
+
+    public static IncidentReported.Builder incident(String forceCode, String policeReference) {
+        Instant occurred = Instant.parse("2026-11-20T22:15:00Z");
+        return IncidentReported.newBuilder()
+                .setIncidentId(IncidentIds.forPoliceReference(forceCode, policeReference))
+                .setForceCode(forceCode)
+                .setPoliceReference(policeReference)
+                .setRevision(1)
+                .setOccurredAt(occurred)
+                .setReportedAt(occurred.plusSeconds(3600))
+                .setLocation(Location.newBuilder().setAddressLine("1 Example Road").setTown("Exampleton")
+                        .setPostcode("EX1 1AA").build())
+                .setRiskLevel(RiskLevel.MEDIUM)
+                .setCircumstances("Verbal argument overheard by neighbours; officers attended.")
+                .setAdults(new ArrayList<>(List.of(adult("Alex", "Sample", AdultRole.VICTIM),
+                        adult("Sam", "Sample", AdultRole.SUSPECT))))
+                .setChildren(new ArrayList<>())
+                .setAttendingOfficer(OfficerContact.newBuilder().setName("PC Example").setCollarNumber("1234")
+                        .setEmail("encompass@police.example").setPhone("01234 567890").build());
+    }
+
+    public static IncidentAdult adult(String givenName, String familyName, AdultRole role, PersonIdentifier... ids) {
+        return IncidentAdult.newBuilder().setGivenName(givenName).setFamilyName(familyName)
+                .setDateOfBirth(LocalDate.of(1990, 1, 1)).setRole(role)
+                .setIdentifiers(new ArrayList<>(List.of(ids))).build();
+    }
+
+    public static IncidentChild.Builder child(String givenName, String familyName, LocalDate dateOfBirth) {
+        return IncidentChild.newBuilder().setGivenName(givenName).setFamilyName(familyName)
+                .setDateOfBirth(dateOfBirth).setIdentifiers(new ArrayList<>()).setPresent(true)
+                .setSpokenTo(true).setVoiceOfChild("I hid in my room").setAdultPresentWhenSpokenTo(false)
+                .setWelfareCheckMade(true);
+    }
+
+    public static PersonIdentifier id(IdentifierScheme scheme, String value) {
+        return PersonIdentifier.newBuilder().setScheme(scheme).setValue(value).build();
+    }
+}
