@@ -1,19 +1,16 @@
 package uk.safeguarding.serde;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,13 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
-    /** Avro 1.12 refuses to instantiate classes it is not told to trust; trust those the registry names and we have. */
-    private static final Set<String> TRUSTED_CLASSES = ConcurrentHashMap.newKeySet();
-
     static {
-        ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
-                c -> TRUSTED_CLASSES.contains(c.getName())));
+        GeneratedAvroClasses.trust();
     }
 
     private SchemaRegistryClient registry;
@@ -87,42 +79,22 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         }
     }
 
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : KafkaAvroDeserializer.class.getClassLoader();
+    }
+
     private DatumReader<Object> readerFor(int id) {
         Schema writer = registry.getSchemaById(id);
         if (specificReader && writer.getType() == Schema.Type.RECORD) {
-            Class<?> generated = SpecificData.get().getClass(writer);
+            SpecificData model = SpecificModels.forClassLoader(classLoader());
+            Class<?> generated = model.getClass(writer);
             if (generated == null || generated == Object.class) {
                 throw new SerializationException("No generated class " + writer.getFullName()
                         + " on the classpath for specific.avro.reader=true");
             }
-            TRUSTED_CLASSES.add(generated.getName());
-            SpecificData model = SpecificData.getForClass(generated);
-            Schema reader = model.getSchema(generated);
-            trustNestedClasses(reader, model);
-            return new SpecificDatumReader<>(writer, reader, model);
+            return new SpecificDatumReader<>(writer, model.getSchema(generated), model);
         }
-        return new GenericDatumReader<>(writer, writer, GenericData.get());
-    }
-
-    private static void trustNestedClasses(Schema schema, SpecificData model) {
-        switch (schema.getType()) {
-            case RECORD -> {
-                Class<?> c = model.getClass(schema);
-                if (c != null && TRUSTED_CLASSES.add(c.getName())) {
-                    schema.getFields().forEach(f -> trustNestedClasses(f.schema(), model));
-                }
-            }
-            case ENUM -> {
-                Class<?> c = model.getClass(schema);
-                if (c != null) {
-                    TRUSTED_CLASSES.add(c.getName());
-                }
-            }
-            case ARRAY -> trustNestedClasses(schema.getElementType(), model);
-            case MAP -> trustNestedClasses(schema.getValueType(), model);
-            case UNION -> schema.getTypes().forEach(t -> trustNestedClasses(t, model));
-            default -> {
-            }
-        }
+        return new GenericDatumReader<>(writer, writer, SpecificModels.plainGeneric());
     }
 }

@@ -2,12 +2,10 @@ package uk.safeguarding.serde;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -26,6 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class KafkaAvroSerializer implements Serializer<Object> {
 
     static final byte MAGIC_BYTE = 0x0;
+
+    static {
+        GeneratedAvroClasses.trust();
+    }
 
     private SchemaRegistryClient registry;
     private SubjectNameStrategy subjectNames;
@@ -97,8 +99,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
     private DatumWriter<Object> writerFor(Schema schema, Object data) {
         return writers.computeIfAbsent(schema, s -> data instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(s, SpecificData.getForSchema(s))
-                : new GenericDatumWriter<>(s, GenericData.get()));
+                ? new SpecificDatumWriter<>(s, SpecificModels.forClassLoader(data.getClass().getClassLoader()))
+                : new GenericDatumWriter<>(s, SpecificModels.plainGeneric()));
     }
 
     static Schema schemaOf(Object data) {
