@@ -97,13 +97,12 @@ public final class EmbeddedInfrastructure {
     /** The project's schema registry, started on first use on a free port with its own database. */
     public synchronized String schemaRegistryUrl() {
         if (registryUrl == null) {
-            registry = SchemaRegistryApplication.builder()
-                    .properties(Map.of(
-                            "server.port", "0",
-                            "spring.datasource.url", jdbcUrl("schema_registry"),
-                            "spring.datasource.username", "postgres",
-                            "spring.datasource.password", "postgres"))
-                    .run();
+            // as arguments, not builder().properties(): those are defaults that the service's own YAML overrides
+            registry = SchemaRegistryApplication.builder().run(
+                    "--server.port=0",
+                    "--spring.datasource.url=" + jdbcUrl("schema_registry"),
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres");
             int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
             registryUrl = "http://localhost:" + port;
         }
