@@ -1,0 +1,32 @@
+package uk.safeguarding.ingest.submission;
+
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.ingest.api.IncidentSubmission;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.safeguarding.ingest.submission.Submissions.valid;
+
+class PayloadFingerprintTest {
+
+    @Test
+    void sameContentRestampedWithAnotherReportedAtHasTheSameFingerprint() {
+        IncidentSubmission original = valid(1, Instant.parse("2026-11-20T23:15:00Z"), IncidentSubmission.RiskLevel.MEDIUM);
+        IncidentSubmission retried = valid(1, Instant.parse("2026-11-20T23:20:00Z"), IncidentSubmission.RiskLevel.MEDIUM);
+
+        assertThat(PayloadFingerprint.of(retried)).isEqualTo(PayloadFingerprint.of(original)).hasSize(64);
+    }
+
+    @Test
+    void defaultRevisionCountsAsRevisionOne() {
+        assertThat(PayloadFingerprint.of(valid(null, null, IncidentSubmission.RiskLevel.MEDIUM)))
+                .isEqualTo(PayloadFingerprint.of(valid(1, null, IncidentSubmission.RiskLevel.MEDIUM)));
+    }
+
+    @Test
+    void changedContentHasAnotherFingerprint() {
+        assertThat(PayloadFingerprint.of(valid(1, null, IncidentSubmission.RiskLevel.HIGH)))
+                .isNotEqualTo(PayloadFingerprint.of(valid(1, null, IncidentSubmission.RiskLevel.MEDIUM)));
+    }
+}
