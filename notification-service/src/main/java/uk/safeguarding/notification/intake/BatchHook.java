@@ -1,0 +1,15 @@
+package uk.safeguarding.notification.intake;
+
+import uk.safeguarding.avro.IncidentReported;
+
+import java.util.List;
+
+/**
+ * Called on the listener thread after the batch's database transaction committed and its records were handed to the
+ * Kafka transaction, before that transaction commits. No production implementation: tests use it to abort a batch
+ * after the ledger write and prove the redelivery re-sends each alert exactly once.
+ */
+public interface BatchHook {
+
+    void afterDatabaseCommit(List<IncidentReported> incidents);
+}

@@ -1,0 +1,170 @@
+package uk.safeguarding.notification.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.safeguarding.avro.AgencyAlert;
+import uk.safeguarding.avro.ChildUnresolved;
+import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.notification.directory.DirectoryLookup;
+import uk.safeguarding.notification.ledger.AlertLedger;
+import uk.safeguarding.notification.ledger.IncidentRevisions;
+import uk.safeguarding.notification.routing.DirectoryView;
+import uk.safeguarding.notification.routing.RecordPosition;
+import uk.safeguarding.notification.routing.RevisionDecisions;
+import uk.safeguarding.notification.routing.RevisionDecisions.Decision;
+import uk.safeguarding.notification.routing.RevisionDecisions.Outcome;
+import uk.safeguarding.notification.routing.RevisionDecisions.Recorded;
+import uk.safeguarding.notification.routing.Router;
+import uk.safeguarding.notification.unresolved.UnresolvedChildren;
+import uk.safeguarding.schemas.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Routes one batch of valid incidents in ONE database transaction (which commits when {@link #route} returns, before
+ * the caller's Kafka transaction commits): reads what is recorded for the batch's incidents, decides each record,
+ * looks the directory up for the whole batch, and writes revisions, ledger rows and unresolved children in batches.
+ * Returns what to publish.
+ */
+@Component
+public class IncidentBatchRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentBatchRouter.class);
+
+    /** An incident read from a record at a position. */
+    public record Received(IncidentReported incident, RecordPosition position) {
+    }
+
+    private final IncidentRevisions revisions;
+    private final AlertLedger ledger;
+    private final UnresolvedChildren unresolved;
+    private final DirectoryLookup directory;
+    private final MeterRegistry meters;
+
+    public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
+                               DirectoryLookup directory, MeterRegistry meters) {
+        this.revisions = revisions;
+        this.ledger = ledger;
+        this.unresolved = unresolved;
+        this.directory = directory;
+        this.meters = meters;
+    }
+
+    @Transactional
+    public List<Outbound> route(List<Received> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Set<String> incidentIds = new LinkedHashSet<>();
+        batch.forEach(r -> incidentIds.add(r.incident().getIncidentId()));
+        Map<String, List<Recorded>> recorded = new HashMap<>(revisions.findByIncidentIds(incidentIds));
+
+        List<Received> toRoute = new ArrayList<>();
+        List<IncidentRevisions.Row> newRevisions = new ArrayList<>();
+        List<RecordPosition> redelivered = new ArrayList<>();
+        int duplicates = 0;
+        int superseded = 0;
+        for (Received r : batch) {
+            IncidentReported incident = r.incident();
+            List<Recorded> known = recorded.computeIfAbsent(incident.getIncidentId(), k -> new ArrayList<>());
+            // Exactly once across the two transactions (see RevisionDecisions): the database commits first, so after
+            // an aborted Kafka transaction this batch is read again with its first attempt already recorded.
+            // - recorded from the SAME partition+offset: that attempt's alerts never became visible (its Kafka
+            //   transaction aborted): re-send exactly the recorded alerts and unresolved children, same alert ids;
+            // - recorded from a DIFFERENT offset: a duplicate incident (re-published or replayed) whose alerts are
+            //   already out: send nothing;
+            // - older than a revision already routed: record it as superseded, send nothing.
+            Decision decision = RevisionDecisions.decide(incident.getRevision(), r.position(), known);
+            switch (decision) {
+                case ROUTE, SUPERSEDED -> {
+                    Outcome outcome = decision == Decision.ROUTE ? Outcome.ROUTED : Outcome.SUPERSEDED;
+                    Recorded row = new Recorded(incident.getRevision(), outcome, r.position());
+                    known.add(row);
+                    newRevisions.add(new IncidentRevisions.Row(incident.getIncidentId(), row));
+                    if (decision == Decision.ROUTE) {
+                        toRoute.add(r);
+                    } else {
+                        superseded++;
+                        log.info("Incident {} revision {} at {} is older than a revision already routed: recorded, not routed",
+                                incident.getIncidentId(), incident.getRevision(), r.position());
+                    }
+                }
+                case REDELIVERY -> redelivered.add(r.position());
+                case DUPLICATE -> {
+                    duplicates++;
+                    log.info("Incident {} revision {} at {} was already routed from another record: nothing sent",
+                            incident.getIncidentId(), incident.getRevision(), r.position());
+                }
+            }
+        }
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Outbound> out = new ArrayList<>();
+        List<AlertLedger.Entry> ledgerEntries = new ArrayList<>();
+        List<UnresolvedChildren.Entry> unresolvedEntries = new ArrayList<>();
+        if (!toRoute.isEmpty()) {
+            DirectoryView view = directory.viewFor(toRoute.stream().map(Received::incident).toList());
+            for (Received r : toRoute) {
+                Router.Outcome outcome = Router.route(r.incident(), view, now);
+                for (AgencyAlert alert : outcome.alerts()) {
+                    ledgerEntries.add(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),
+                            r.position()));
+                    out.add(alertOut(alert));
+                }
+                for (ChildUnresolved child : outcome.unresolved()) {
+                    unresolvedEntries.add(new UnresolvedChildren.Entry(child, r.position()));
+                    out.add(unresolvedOut(child));
+                }
+            }
+        }
+        revisions.insertAll(newRevisions, now);
+        ledger.insertAll(ledgerEntries);
+        unresolved.insertAll(unresolvedEntries);
+
+        int resent = 0;
+        if (!redelivered.isEmpty()) {
+            for (AlertLedger.Recorded a : ledger.findBySources(redelivered)) {
+                out.add(alertOut(a.alert()));
+                resent++;
+            }
+            for (ChildUnresolved c : unresolved.findBySources(redelivered)) {
+                out.add(unresolvedOut(c));
+                resent++;
+            }
+            log.info("Redelivered batch: re-sending {} recorded outputs of {} incident records", resent, redelivered.size());
+        }
+
+        meters.counter("notification.incidents", "outcome", "routed").increment(toRoute.size());
+        meters.counter("notification.incidents", "outcome", "superseded").increment(superseded);
+        meters.counter("notification.incidents", "outcome", "duplicate").increment(duplicates);
+        meters.counter("notification.incidents", "outcome", "redelivered").increment(redelivered.size());
+        ledgerEntries.forEach(e -> meters.counter("notification.alerts",
+                "kind", e.alert().getRecipient().getKind().name()).increment());
+        unresolvedEntries.forEach(e -> meters.counter("notification.children.unresolved",
+                "reason", e.child().getReason().name()).increment());
+        log.debug("Batch of {}: {} routed, {} superseded, {} duplicates, {} redelivered; {} alerts, {} unresolved children",
+                batch.size(), toRoute.size(), superseded, duplicates, redelivered.size(), ledgerEntries.size(),
+                unresolvedEntries.size());
+        return out;
+    }
+
+    private static Outbound alertOut(AgencyAlert alert) {
+        return new Outbound(Bindings.alerts(alert.getRecipient().getKind()),
+                alert.getRecipient().getOrganisationId().getBytes(StandardCharsets.UTF_8), alert);
+    }
+
+    private static Outbound unresolvedOut(ChildUnresolved child) {
+        return new Outbound(Bindings.UNRESOLVED, child.getIncidentId().getBytes(StandardCharsets.UTF_8), child);
+    }
+}

@@ -1,0 +1,71 @@
+package uk.safeguarding.notification.ledger;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.safeguarding.avro.AgencyAlert;
+import uk.safeguarding.notification.routing.RecordPosition;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The ledger: one row per alert sent, keyed (incident_id, revision, child_id, recipient_org_id), with the incident
+ * record it came from and the alert itself. Written in batches, inside the routing database transaction.
+ */
+@Component
+public class AlertLedger {
+
+    private static final String INSERT = "insert into alert_ledger (alert_id, incident_id, revision, child_id,"
+            + " recipient_org_id, recipient_kind, topic, routing_reason, routed_at, source_topic, source_partition,"
+            + " source_offset, content, payload) values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)"
+            + " on conflict do nothing";
+
+    private final JdbcTemplate jdbc;
+
+    public AlertLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An alert to record: the alert, the topic it goes to, the incident record it came from. */
+    public record Entry(AgencyAlert alert, String topic, RecordPosition source) {
+    }
+
+    /** A recorded alert, decoded from the ledger, and its topic. */
+    public record Recorded(AgencyAlert alert, String topic) {
+    }
+
+    public void insertAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            AgencyAlert a = e.alert();
+            rows.add(new Object[]{a.getAlertId(), a.getIncidentId(), a.getIncidentRevision(), a.getChild().getChildId(),
+                    a.getRecipient().getOrganisationId(), a.getRecipient().getKind().name(), e.topic(),
+                    a.getRoutingReason().name(), Timestamp.from(a.getRoutedAt()), e.source().topic(),
+                    e.source().partition(), e.source().offset(), AvroRecords.toJson(a), AvroRecords.toBinary(a)});
+        }
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
+    /** The alerts recorded from these incident records, to re-send after an aborted Kafka transaction. */
+    public List<Recorded> findBySources(Collection<RecordPosition> sources) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select a.payload, a.topic from alert_ledger a"
+                        + " join unnest(?::text[], ?::int[], ?::bigint[]) as s(t, p, o)"
+                        + " on a.source_topic = s.t and a.source_partition = s.p and a.source_offset = s.o"
+                        + " order by a.source_partition, a.source_offset, a.alert_id",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", sources.stream().map(RecordPosition::topic).toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("int4", sources.stream().map(RecordPosition::partition).toArray()));
+                    ps.setArray(3, ps.getConnection().createArrayOf("int8", sources.stream().map(RecordPosition::offset).toArray()));
+                },
+                (rs, n) -> new Recorded(AvroRecords.fromBinary(rs.getBytes(1), AgencyAlert.getClassSchema()),
+                        rs.getString(2)));
+    }
+}

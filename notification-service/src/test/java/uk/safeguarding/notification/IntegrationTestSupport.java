@@ -1,0 +1,173 @@
+package uk.safeguarding.notification;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.notification.directory.DirectoryDocument;
+import uk.safeguarding.notification.directory.DirectoryService;
+import uk.safeguarding.notification.intake.BatchHook;
+import uk.safeguarding.schemas.Topics;
+import uk.safeguarding.testkit.ConsumerLag;
+import uk.safeguarding.testkit.EmbeddedInfrastructure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Spring context for every integration test of the module (same configuration, so it is cached and shared), on
+ * the shared embedded broker, PostgreSQL and registry. The demo directory is seeded; each test adds its own directory
+ * entries with unique ids and names, so tests do not see each other's alerts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=notification-service", "notification.demo-directory=true"})
+@Import(IntegrationTestSupport.Hooks.class)
+public abstract class IntegrationTestSupport {
+
+    public static final String GROUP = "notification-service";
+
+    private static volatile KafkaProducer<String, IncidentReported> producer;
+    private static volatile KafkaProducer<byte[], byte[]> rawProducer;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.get().register(registry, "notification");
+    }
+
+    @Autowired
+    protected DirectoryService directory;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected FailOnce failOnce;
+
+    /** A short unique token for ids and invented names of one test. */
+    protected static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** A unique invented family name (letters only, so normalisation keeps it as it is). */
+    protected static String familyName(String base) {
+        String token = unique().replaceAll("[0-9]", "");
+        return base + token.substring(0, Math.min(6, token.length()));
+    }
+
+    protected void given(DirectoryDocument document) {
+        directory.importDocument(document);
+    }
+
+    protected static RecordMetadata produce(IncidentReported incident) {
+        try {
+            return producer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), incident.getIncidentId(), incident)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static void produceAsync(IncidentReported incident) {
+        producer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), incident.getIncidentId(), incident));
+    }
+
+    protected static RecordMetadata produceRaw(byte[] key, byte[] value) {
+        try {
+            return rawProducer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every incident produced so far has been processed and its outputs committed. */
+    protected static void awaitAllIncidentsProcessed() {
+        ConsumerLag.awaitCaughtUp(GROUP, Topics.INCIDENTS.name());
+    }
+
+    protected int ledgerRows(String incidentId) {
+        Integer n = jdbc.queryForObject("select count(*) from alert_ledger where incident_id = ?", Integer.class, incidentId);
+        return n == null ? 0 : n;
+    }
+
+    private static KafkaProducer<String, IncidentReported> producer() {
+        if (producer == null) {
+            synchronized (IntegrationTestSupport.class) {
+                if (producer == null) {
+                    EmbeddedInfrastructure infra = EmbeddedInfrastructure.get();
+                    producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            infra.kafkaBootstrapServers()), Topics.INCIDENTS.keySerializer(),
+                            Topics.INCIDENTS.valueSerializer(infra.serdeConfig()));
+                }
+            }
+        }
+        return producer;
+    }
+
+    private static KafkaProducer<byte[], byte[]> rawProducer() {
+        if (rawProducer == null) {
+            synchronized (IntegrationTestSupport.class) {
+                if (rawProducer == null) {
+                    rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            EmbeddedInfrastructure.get().kafkaBootstrapServers()), new ByteArraySerializer(),
+                            new ByteArraySerializer());
+                }
+            }
+        }
+        return rawProducer;
+    }
+
+    /** Test-only hook: aborts the first attempt of a batch holding a chosen incident, after the database commit. */
+    public static final class FailOnce implements BatchHook {
+        private final Set<String> armed = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger failures = new AtomicInteger();
+        private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+        public void arm(String incidentId) {
+            armed.add(incidentId);
+        }
+
+        public int attempts(String incidentId) {
+            return attempts.getOrDefault(incidentId, new AtomicInteger()).get();
+        }
+
+        public int failures() {
+            return failures.get();
+        }
+
+        @Override
+        public void afterDatabaseCommit(List<IncidentReported> incidents) {
+            boolean fail = false;
+            for (IncidentReported i : incidents) {
+                attempts.computeIfAbsent(i.getIncidentId(), k -> new AtomicInteger()).incrementAndGet();
+                if (armed.remove(i.getIncidentId())) {
+                    fail = true;
+                }
+            }
+            if (fail) {
+                failures.incrementAndGet();
+                throw new IllegalStateException("test: abort the Kafka transaction after the database commit");
+            }
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Hooks {
+        @Bean
+        FailOnce failOnce() {
+            return new FailOnce();
+        }
+    }
+}

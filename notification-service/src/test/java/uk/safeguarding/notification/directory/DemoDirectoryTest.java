@@ -1,0 +1,69 @@
+package uk.safeguarding.notification.directory;
+
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.notification.routing.SchoolAge;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoDirectoryTest {
+
+    @Test
+    void theSameSeedGivesTheSameDirectory() {
+        assertThat(DemoDirectory.generate(1, 50).document()).isEqualTo(DemoDirectory.generate(1, 50).document());
+        assertThat(DemoDirectory.generate(1, 50).document()).isNotEqualTo(DemoDirectory.generate(2, 50).document());
+    }
+
+    @Test
+    void theStandardDirectoryHasHundredsOfPeopleInHouseholdsAndEveryKindOfOrganisation() {
+        DirectoryDocument doc = DemoDirectory.standard().document();
+        assertThat(doc.children().size()).isBetween(200, 600);
+        assertThat(doc.adults().size()).isBetween(200, 600);
+        assertThat(doc.organisations()).extracting(DirectoryDocument.Organisation::kind)
+                .contains(OrganisationKind.values());
+        assertThat(doc.children()).filteredOn(c -> SchoolAge.isUnderSchoolAge(c.dateOfBirth(), DemoDirectory.REFERENCE_DATE))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.schoolId()).isNull());
+        assertThat(doc.adults()).filteredOn(a -> a.probationDeliveryUnitId() != null).hasSizeGreaterThan(10);
+        Set<String> ids = new HashSet<>();
+        doc.children().forEach(c -> assertThat(ids.add(c.id())).isTrue());
+        doc.adults().forEach(a -> assertThat(ids.add(a.id())).isTrue());
+    }
+
+    @Test
+    void theNamedHouseholdsHaveTheDocumentedShapes() {
+        DemoDirectory demo = DemoDirectory.standard();
+        List<DirectoryDocument.Child> pupils = demo.schoolChildrenHousehold().children();
+        assertThat(pupils).hasSize(2).allSatisfy(c -> {
+            assertThat(c.schoolId()).isNotNull();
+            assertThat(c.gpPracticeId()).isNotNull();
+        });
+        assertThat(pupils.get(0).schoolId()).isIn(DemoDirectory.PRIMARY_SCHOOLS);
+        assertThat(pupils.get(1).schoolId()).isIn(DemoDirectory.SECONDARY_SCHOOLS);
+
+        DirectoryDocument.Child toddler = demo.toddlerHousehold().children().get(0);
+        assertThat(SchoolAge.isUnderSchoolAge(toddler.dateOfBirth(), DemoDirectory.REFERENCE_DATE)).isTrue();
+        assertThat(toddler.healthVisitingTeamId()).isEqualTo(DemoDirectory.HEALTH_VISITING);
+
+        assertThat(demo.supervisedAdultHousehold().supervisedAdults()).singleElement().satisfies(a -> {
+            assertThat(a.probationDeliveryUnitId()).isEqualTo(DemoDirectory.PROBATION);
+            assertThat(a.identifiers()).extracting(DirectoryDocument.Identifier::scheme).contains(IdentifierScheme.PNC_ID);
+        });
+    }
+
+    @Test
+    void generatedNhsNumbersCarryAValidModulus11CheckDigit() {
+        java.util.Random random = new java.util.Random(3);
+        for (int n = 0; n < 100; n++) {
+            String nhs = DemoDirectory.nhsNumber(random);
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (nhs.charAt(i) - '0') * (10 - i);
+            }
+            int check = (11 - sum % 11) % 11;
+            assertThat(nhs.charAt(9) - '0').isEqualTo(check);
+        }
+    }
+}

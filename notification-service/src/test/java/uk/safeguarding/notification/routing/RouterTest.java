@@ -1,0 +1,155 @@
+package uk.safeguarding.notification.routing;
+
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.avro.AdultRole;
+import uk.safeguarding.avro.AgencyAlert;
+import uk.safeguarding.avro.AgencyKind;
+import uk.safeguarding.avro.IdentifierScheme;
+import uk.safeguarding.avro.IncidentAdult;
+import uk.safeguarding.avro.IncidentChild;
+import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.avro.RoutingReason;
+import uk.safeguarding.avro.UnresolvedReason;
+import uk.safeguarding.testkit.SampleIncidents;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class RouterTest {
+
+    static {
+        uk.safeguarding.notification.ledger.AvroRecords.trustGeneratedClasses(); // the tests copy Avro records
+    }
+
+    private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
+    private static final LocalDate PUPIL_DOB = LocalDate.of(2017, 5, 10);
+    private static final LocalDate TODDLER_DOB = LocalDate.of(2024, 3, 1);
+
+    private static final DirectoryView.Child PUPIL =
+            new DirectoryView.Child("CH-P", "Ada", "Marsh", PUPIL_DOB, "SCH-1", "GP-1", "HV-1");
+    private static final DirectoryView.Child TODDLER =
+            new DirectoryView.Child("CH-T", "Tom", "Marsh", TODDLER_DOB, null, "GP-1", "HV-1");
+    private static final DirectoryView.Child UNLINKED =
+            new DirectoryView.Child("CH-U", "Una", "Marsh", PUPIL_DOB, null, null, "HV-1");
+    private static final DirectoryView.Adult SUPERVISED =
+            new DirectoryView.Adult("AD-S", "Sid", "Marsh", LocalDate.of(1990, 1, 1), "PDU-1", "CASE-9");
+
+    private static DirectoryView view() {
+        return Views.standard().child(PUPIL).child(TODDLER).child(UNLINKED).adult(SUPERVISED, "90/1234567A").build();
+    }
+
+    private static IncidentReported incident(List<IncidentChild> children, IncidentAdult... adults) {
+        return SampleIncidents.incident("TST", "R-1").setChildren(new ArrayList<>(children))
+                .setAdults(new ArrayList<>(List.of(adults))).build();
+    }
+
+    private static IncidentChild child(DirectoryView.Child c) {
+        return SampleIncidents.child(c.givenName(), c.familyName(), c.dateOfBirth()).build();
+    }
+
+    @Test
+    void aPupilIsAlertedToSchoolTheSchoolsNursingTeamAndGpButNotHealthVisiting() {
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL))), view(), NOW);
+
+        assertThat(outcome.unresolved()).isEmpty();
+        assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind(), a -> a.getRecipient().getOrganisationId(),
+                        AgencyAlert::getRoutingReason, AgencyAlert::getRoutingDetail)
+                .containsExactly(
+                        tuple(AgencyKind.SCHOOL, "SCH-1", RoutingReason.ENROLLED_AT_SCHOOL, "enrolled at school SCH-1"),
+                        tuple(AgencyKind.SCHOOL_NURSE, "SN-1", RoutingReason.SCHOOL_NURSE_FOR_SCHOOL,
+                                "school nursing team for school SCH-1"),
+                        tuple(AgencyKind.GP, "GP-1", RoutingReason.REGISTERED_WITH_GP, "registered with GP practice GP-1"));
+        assertThat(outcome.alerts()).allSatisfy(a -> {
+            assertThat(a.getChild().getChildId()).isEqualTo("CH-P");
+            assertThat(a.getRoutedAt()).isEqualTo(NOW);
+            assertThat(a.getAlertId()).isEqualTo(AlertIds.of(a.getIncidentId(), 1, "CH-P",
+                    a.getRecipient().getOrganisationId()));
+        });
+    }
+
+    @Test
+    void aToddlerUnderSchoolAgeIsAlertedToHealthVisitingAndGp() {
+        Router.Outcome outcome = Router.route(incident(List.of(child(TODDLER))), view(), NOW);
+        assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind(), AgencyAlert::getRoutingReason)
+                .containsExactly(tuple(AgencyKind.GP, RoutingReason.REGISTERED_WITH_GP),
+                        tuple(AgencyKind.HEALTH_VISITING, RoutingReason.HEALTH_VISITING_UNDER_SCHOOL_AGE));
+    }
+
+    @Test
+    void healthVisitingStopsTheDayReceptionStarts() {
+        DirectoryView.Child fourYearOld = new DirectoryView.Child("CH-4", "Flo", "Marsh", LocalDate.of(2020, 8, 31),
+                null, null, "HV-1");
+        DirectoryView view = Views.standard().child(fourYearOld).build();
+        IncidentReported before = SampleIncidents.incident("TST", "R-2").setOccurredAt(Instant.parse("2024-08-31T22:30:00Z"))
+                .setChildren(new ArrayList<>(List.of(child(fourYearOld)))).build();
+        // 22:30 UTC on 31 August is 23:30 in London: still 31 August
+        assertThat(Router.route(before, view, NOW).alerts()).hasSize(1);
+        IncidentReported after = IncidentReported.newBuilder(before).setOccurredAt(Instant.parse("2024-08-31T23:30:00Z")).build();
+        // 23:30 UTC is 00:30 on 1 September in London: reception has started, no health visiting, no linked service
+        Router.Outcome outcome = Router.route(after, view, NOW);
+        assertThat(outcome.alerts()).isEmpty();
+        assertThat(outcome.unresolved()).singleElement()
+                .satisfies(u -> assertThat(u.getReason()).isEqualTo(UnresolvedReason.NO_LINKED_SERVICES));
+    }
+
+    @Test
+    void aSupervisedSuspectBringsAProbationAlertForEveryChildWithTheSupervisedAdult() {
+        IncidentAdult suspect = SampleIncidents.adult("Sidney", "Marsh", AdultRole.SUSPECT,
+                SampleIncidents.id(IdentifierScheme.PNC_ID, "90/1234567a"));
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(TODDLER)), suspect), view(), NOW);
+
+        List<AgencyAlert> probation = outcome.alerts().stream()
+                .filter(a -> a.getRecipient().getKind() == AgencyKind.PROBATION).toList();
+        assertThat(probation).extracting(a -> a.getChild().getChildId()).containsExactly("CH-P", "CH-T");
+        assertThat(probation).allSatisfy(a -> {
+            assertThat(a.getRoutingReason()).isEqualTo(RoutingReason.ADULT_SUPERVISED_BY_PROBATION);
+            assertThat(a.getDisclosed().getSupervisedAdult().getGivenName()).isEqualTo("Sid");
+            assertThat(a.getDisclosed().getSupervisedAdult().getRole()).isEqualTo(AdultRole.SUSPECT);
+            assertThat(a.getDisclosed().getSupervisedAdult().getCaseReference()).isEqualTo("CASE-9");
+            assertThat(a.getRoutingDetail()).doesNotContain("Sid", "Marsh");
+        });
+    }
+
+    @Test
+    void anAdultIsMatchedByNameAndDateOfBirthWithoutAPncId() {
+        IncidentAdult victim = IncidentAdult.newBuilder(SampleIncidents.adult("SID", "marsh", AdultRole.VICTIM)).build();
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), victim), view(), NOW);
+        assertThat(outcome.alerts()).filteredOn(a -> a.getRecipient().getKind() == AgencyKind.PROBATION).hasSize(1);
+    }
+
+    @Test
+    void anUnsupervisedOrUnknownAdultBringsNoProbationAlert() {
+        IncidentAdult stranger = SampleIncidents.adult("Nobody", "Known", AdultRole.SUSPECT);
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), stranger), view(), NOW);
+        assertThat(outcome.alerts()).noneMatch(a -> a.getRecipient().getKind() == AgencyKind.PROBATION);
+    }
+
+    @Test
+    void noChildIsEverDropped() {
+        IncidentChild unknown = SampleIncidents.child("Who", "Ever", LocalDate.of(2012, 1, 1)).build();
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), unknown, child(UNLINKED))), view(), NOW);
+
+        assertThat(outcome.alerts()).extracting(a -> a.getChild().getChildId()).containsOnly("CH-P");
+        assertThat(outcome.unresolved()).extracting(u -> u.getChildIndex(), u -> u.getReason())
+                .containsExactly(tuple(1, UnresolvedReason.NO_MATCH), tuple(2, UnresolvedReason.NO_LINKED_SERVICES));
+        assertThat(outcome.unresolved()).allSatisfy(u -> assertThat(u.getDetail()).doesNotContain("Who", "Una", "Ever"));
+    }
+
+    @Test
+    void aSchoolWithoutANursingTeamGetsNoNurseAlert() {
+        DirectoryView.Child pupil = new DirectoryView.Child("CH-Q", "Quin", "Marsh", PUPIL_DOB, "SCH-2", null, null);
+        Router.Outcome outcome = Router.route(incident(List.of(child(pupil))), Views.standard().child(pupil).build(), NOW);
+        assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind()).containsExactly(AgencyKind.SCHOOL);
+    }
+
+    @Test
+    void theSameChildNamedTwiceGetsEachAlertOnce() {
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(PUPIL))), view(), NOW);
+        assertThat(outcome.alerts()).hasSize(3);
+    }
+}

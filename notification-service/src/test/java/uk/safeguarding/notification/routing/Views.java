@@ -1,0 +1,62 @@
+package uk.safeguarding.notification.routing;
+
+import uk.safeguarding.avro.AgencyKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a {@link DirectoryView} in memory, as the SQL edge would for a batch. */
+final class Views {
+
+    private final Map<String, List<String>> byIdentifier = new HashMap<>();
+    private final Map<String, List<String>> byName = new HashMap<>();
+    private final Map<String, DirectoryView.Child> children = new HashMap<>();
+    private final Map<String, List<String>> adultsByPnc = new HashMap<>();
+    private final Map<String, List<String>> adultsByName = new HashMap<>();
+    private final Map<String, DirectoryView.Adult> adults = new HashMap<>();
+    private final Map<String, DirectoryView.Organisation> orgs = new HashMap<>();
+
+    static Views standard() {
+        return new Views()
+                .org("SN-1", "Nursing Team", AgencyKind.SCHOOL_NURSE, null)
+                .org("SCH-1", "Primary School", AgencyKind.SCHOOL, "SN-1")
+                .org("SCH-2", "School Without Nurse", AgencyKind.SCHOOL, null)
+                .org("GP-1", "Surgery", AgencyKind.GP, null)
+                .org("HV-1", "Health Visitors", AgencyKind.HEALTH_VISITING, null)
+                .org("PDU-1", "Probation", AgencyKind.PROBATION, null);
+    }
+
+    Views org(String id, String name, AgencyKind kind, String nurse) {
+        orgs.put(id, new DirectoryView.Organisation(id, name, kind, nurse));
+        return this;
+    }
+
+    Views child(DirectoryView.Child child, String... identifiers) {
+        children.put(child.id(), child);
+        for (String id : identifiers) {
+            String[] parts = id.split("=");
+            byIdentifier.computeIfAbsent(DirectoryView.identifierKey(parts[0], parts[1]), k -> new ArrayList<>()).add(child.id());
+        }
+        String key = Names.nameAndBirthKey(child.givenName(), child.familyName(), child.dateOfBirth());
+        byName.computeIfAbsent(key, k -> new ArrayList<>()).add(child.id());
+        return this;
+    }
+
+    Views adult(DirectoryView.Adult adult, String pnc) {
+        adults.put(adult.id(), adult);
+        if (pnc != null) {
+            adultsByPnc.computeIfAbsent(Names.normaliseIdentifier(pnc), k -> new ArrayList<>()).add(adult.id());
+        }
+        String key = Names.nameAndBirthKey(adult.givenName(), adult.familyName(), adult.dateOfBirth());
+        if (key != null) {
+            adultsByName.computeIfAbsent(key, k -> new ArrayList<>()).add(adult.id());
+        }
+        return this;
+    }
+
+    DirectoryView build() {
+        return new DirectoryView(byIdentifier, byName, children, adultsByPnc, adultsByName, adults, orgs);
+    }
+}
