@@ -2,12 +2,6 @@ package uk.safeguarding.registry;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import java.util.List;
 
@@ -43,49 +37,18 @@ public class SchemaRegistryApplication {
             "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
             "org.springframework.boot.autoconfigure.integration.IntegrationAutoConfiguration");
 
-    /** Name the builder's properties carry once promoted above the configuration files. */
-    static final String BUILDER_PROPERTIES = "schemaRegistryBuilderProperties";
-
     public static void main(String[] args) {
         builder().run(args);
     }
 
     /**
-     * The only way the registry is started (main, local run, testkit). Properties given to the returned builder
-     * ({@code .properties(...)}) override schema-registry.yml: callers use them to place the registry (a free port,
-     * the test database), and Spring would otherwise treat them as defaults that the file beats. Command-line
-     * arguments still override them.
+     * The only way the registry is started (main, local run, testkit). Callers place it (a free port, a database) with
+     * arguments to {@code run(...)}: properties set on the builder are defaults that schema-registry.yml overrides.
      */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(SchemaRegistryApplication.class)
                 .properties(
                         "spring.config.name=" + CONFIG_NAME,
-                        "spring.autoconfigure.exclude=" + String.join(",", EXCLUDED_AUTO_CONFIGURATIONS))
-                .initializers(new BuilderPropertiesOverrideConfigFiles());
-    }
-
-    /**
-     * Runs after the environment (with schema-registry.yml) is prepared and before any bean reads it; Spring keeps
-     * the builder's "defaultProperties" last until then, so they can only be promoted here.
-     */
-    static final class BuilderPropertiesOverrideConfigFiles
-            implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            MutablePropertySources sources = context.getEnvironment().getPropertySources();
-            if (!(sources.get("defaultProperties") instanceof MapPropertySource defaults)) {
-                return;
-            }
-            sources.remove(defaults.getName());
-            // renamed so that nothing later mistakes it for defaults and moves it back to the end
-            PropertySource<?> promoted = new MapPropertySource(BUILDER_PROPERTIES, defaults.getSource());
-            String commandLine = SimpleCommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;
-            if (sources.contains(commandLine)) {
-                sources.addAfter(commandLine, promoted);
-            } else {
-                sources.addFirst(promoted);
-            }
-        }
+                        "spring.autoconfigure.exclude=" + String.join(",", EXCLUDED_AUTO_CONFIGURATIONS));
     }
 }

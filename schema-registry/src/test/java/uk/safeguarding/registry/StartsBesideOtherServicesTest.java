@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * This module's test classpath holds Spring Cloud Stream's Kafka binder and micronaut-spring-boot-starter, as the
  * local run's and other modules' test JVMs do. Started through {@code builder()}, the registry must ignore them and
- * honour the properties its caller passes (the testkit passes a free port and its database that way).
+ * honour the arguments its caller passes (the testkit passes a free port and its database that way).
  */
 class StartsBesideOtherServicesTest {
 
@@ -47,7 +47,7 @@ class StartsBesideOtherServicesTest {
     }
 
     @Test
-    void propertiesGivenToTheBuilderOverrideTheConfigurationFile() {
+    void argumentsGivenToTheBuilderOverrideTheConfigurationFile() {
         // schema-registry.yml says 8081 and localhost:5432; the test passed port 0 and the embedded database
         assertThat(registry.url()).doesNotEndWith(":8081");
         assertThat(registry.context().getEnvironment().getProperty("spring.datasource.url")).doesNotContain(":5432/");

@@ -4,11 +4,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.safeguarding.registry.SchemaRegistryApplication;
 
-import java.util.Map;
-
 /**
  * The registry started the way the testkit and the local run start it ({@code SchemaRegistryApplication.builder()}
- * with properties), on a free port, serving real HTTP.
+ * with arguments), on a free port, serving real HTTP.
  */
 public final class RunningRegistry implements AutoCloseable {
 
@@ -21,13 +19,11 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     public static RunningRegistry start(String database) {
-        return new RunningRegistry(SchemaRegistryApplication.builder()
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", TestDatabase.jdbcUrl(database),
-                        "spring.datasource.username", "postgres",
-                        "spring.datasource.password", "postgres"))
-                .run());
+        return new RunningRegistry(SchemaRegistryApplication.builder().run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.jdbcUrl(database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres"));
     }
 
     public String url() {
