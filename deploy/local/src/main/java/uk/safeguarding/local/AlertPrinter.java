@@ -1,0 +1,85 @@
+package uk.safeguarding.local;
+
+import uk.safeguarding.avro.AgencyAlert;
+import uk.safeguarding.avro.ChildUnresolved;
+import uk.safeguarding.avro.Disclosure;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Prints routed alerts and unresolved children for people: one block each, no raw Avro. */
+final class AlertPrinter {
+
+    private final PrintStream out;
+
+    AlertPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    void alert(String topic, AgencyAlert a) {
+        out.printf("ALERT  %s  ->  %s%n", topic, a.getRecipient().getKind());
+        line("recipient", a.getRecipient().getOrganisationName() + "  [" + a.getRecipient().getOrganisationId() + "]");
+        line("child", a.getChild().getGivenName() + " " + a.getChild().getFamilyName()
+                + born(a.getChild().getDateOfBirth()) + "  [" + a.getChild().getChildId() + "]");
+        line("incident", a.getForceCode() + " " + a.getPoliceReference() + ", revision " + a.getIncidentRevision()
+                + "  [" + a.getIncidentId() + "]");
+        line("why", a.getRoutingReason() + (a.getRoutingDetail().isBlank() ? "" : ": " + a.getRoutingDetail()));
+        String told = disclosed(a.getDisclosed());
+        if (!told.isEmpty()) {
+            line("told", told);
+        }
+        line("alert id", a.getAlertId());
+        out.println();
+    }
+
+    void unresolved(String topic, ChildUnresolved u) {
+        out.printf("NOT ROUTED  %s  ->  local authority working list%n", topic);
+        line("child", u.getGivenName() + " " + u.getFamilyName() + born(u.getDateOfBirth())
+                + "  (child " + (u.getChildIndex() + 1) + " of the incident)");
+        line("incident", u.getForceCode() + " " + u.getPoliceReference() + ", revision " + u.getIncidentRevision()
+                + "  [" + u.getIncidentId() + "]");
+        line("why", u.getReason() + (u.getDetail().isBlank() ? "" : ": " + u.getDetail()));
+        out.println();
+    }
+
+    private void line(String label, String value) {
+        out.printf("    %-10s %s%n", label, value);
+    }
+
+    private static String born(LocalDate dateOfBirth) {
+        if (dateOfBirth == null) {
+            return "";
+        }
+        int age = Period.between(dateOfBirth, LocalDate.now()).getYears();
+        return ", born " + dateOfBirth + " (" + age + ")";
+    }
+
+    private static String disclosed(Disclosure d) {
+        List<String> told = new ArrayList<>();
+        if (d.getRiskLevel() != null) {
+            told.add("risk " + d.getRiskLevel());
+        }
+        if (d.getChildPresent() != null) {
+            told.add(d.getChildPresent() ? "child present" : "child not present");
+        }
+        if (d.getChildSpokenTo() != null) {
+            told.add(d.getChildSpokenTo() ? "spoken to" : "not spoken to");
+        }
+        if (d.getVoiceOfChild() != null) {
+            told.add("said \"" + d.getVoiceOfChild() + "\"");
+        }
+        if (d.getWelfareCheckMade() != null && d.getWelfareCheckMade()) {
+            told.add("welfare check made");
+        }
+        if (d.getSupervisedAdult() != null) {
+            told.add("supervised adult " + d.getSupervisedAdult().getGivenName() + " "
+                    + d.getSupervisedAdult().getFamilyName() + " (" + d.getSupervisedAdult().getRole()
+                    + (d.getSupervisedAdult().getCaseReference() == null ? "" : ", case "
+                    + d.getSupervisedAdult().getCaseReference()) + ")");
+        }
+        return String.join("; ", told);
+    }
+}

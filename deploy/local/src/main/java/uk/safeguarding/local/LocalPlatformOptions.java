@@ -1,0 +1,112 @@
+package uk.safeguarding.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line options of the local run. Every port can be changed, so the platform can run next to whatever else
+ * the machine is running.
+ */
+public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int registryPort, int ingestPort,
+                                   int notificationPort, int postgresPort, Path dataDir, boolean demo,
+                                   boolean exitAfterDemo) {
+
+    public static final String USAGE = """
+            Usage: java -jar deploy/local/target/local-platform.jar [options]
+
+              --demo                       submit sample incidents and print the alerts they produce
+              --exit-after-demo            with --demo: stop the platform once the demo has printed its alerts
+              --kafka-port=<port>          Kafka broker (default 9092)
+              --kafka-controller-port=<p>  Kafka KRaft controller (default 9093)
+              --registry-port=<port>       schema registry (default 8081)
+              --ingest-port=<port>         incident-ingest (default 8080)
+              --notification-port=<port>   notification-service (default 8082)
+              --postgres-port=<port>       PostgreSQL (default 5432)
+              --data-dir=<dir>             where the broker and the database keep their data (default .local-data)
+              --help                       this text
+            """;
+
+    public static LocalPlatformOptions defaults() {
+        return new LocalPlatformOptions(9092, 9093, 8081, 8080, 8082, 5432, Path.of(".local-data"), false, false);
+    }
+
+    /** Parses {@code --name=value} options; throws {@link IllegalArgumentException} with a readable message. */
+    public static LocalPlatformOptions parse(String... args) {
+        LocalPlatformOptions o = defaults();
+        int kafka = o.kafkaPort, controller = o.kafkaControllerPort, registry = o.registryPort, ingest = o.ingestPort;
+        int notification = o.notificationPort, postgres = o.postgresPort;
+        Path dataDir = o.dataDir;
+        boolean demo = false, exitAfterDemo = false;
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            switch (name) {
+                case "--demo" -> demo = true;
+                case "--exit-after-demo" -> exitAfterDemo = true;
+                case "--kafka-port" -> kafka = port(name, value);
+                case "--kafka-controller-port" -> controller = port(name, value);
+                case "--registry-port" -> registry = port(name, value);
+                case "--ingest-port" -> ingest = port(name, value);
+                case "--notification-port" -> notification = port(name, value);
+                case "--postgres-port" -> postgres = port(name, value);
+                case "--data-dir" -> {
+                    if (value == null || value.isBlank()) {
+                        throw new IllegalArgumentException("--data-dir needs a directory, e.g. --data-dir=.local-data");
+                    }
+                    dataDir = Path.of(value);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + arg);
+            }
+        }
+        LocalPlatformOptions parsed = new LocalPlatformOptions(kafka, controller, registry, ingest, notification,
+                postgres, dataDir, demo, exitAfterDemo);
+        parsed.checkDistinct();
+        return parsed;
+    }
+
+    private static int port(String name, String value) {
+        try {
+            int port = Integer.parseInt(value == null ? "" : value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a port number from 1 to 65535, e.g. " + name + "=19092");
+        }
+    }
+
+    /** Each port with what listens on it and the option that changes it, in start order. */
+    public List<PortUse> ports() {
+        List<PortUse> ports = new ArrayList<>();
+        ports.add(new PortUse(postgresPort, "PostgreSQL", "--postgres-port"));
+        ports.add(new PortUse(kafkaPort, "Kafka broker", "--kafka-port"));
+        ports.add(new PortUse(kafkaControllerPort, "Kafka KRaft controller", "--kafka-controller-port"));
+        ports.add(new PortUse(registryPort, "schema registry", "--registry-port"));
+        ports.add(new PortUse(ingestPort, "incident-ingest", "--ingest-port"));
+        ports.add(new PortUse(notificationPort, "notification-service", "--notification-port"));
+        return ports;
+    }
+
+    private void checkDistinct() {
+        Map<Integer, PortUse> seen = new LinkedHashMap<>();
+        for (PortUse use : ports()) {
+            PortUse earlier = seen.putIfAbsent(use.port(), use);
+            if (earlier != null) {
+                throw new IllegalArgumentException("Port " + use.port() + " is given to both the " + earlier.what()
+                        + " (" + earlier.option() + ") and the " + use.what() + " (" + use.option() + ")");
+            }
+        }
+    }
+
+    public LocalPlatformOptions withDemo(boolean demo, boolean exitAfterDemo) {
+        return new LocalPlatformOptions(kafkaPort, kafkaControllerPort, registryPort, ingestPort, notificationPort,
+                postgresPort, dataDir, demo, exitAfterDemo);
+    }
+
+    public record PortUse(int port, String what, String option) {
+    }
+}

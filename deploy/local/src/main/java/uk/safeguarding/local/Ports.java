@@ -1,0 +1,57 @@
+package uk.safeguarding.local;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Checks that ports are free before anything starts: a half-started broker would otherwise keep the JVM alive. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            // as the servers themselves do: connections of a previous run in TIME_WAIT do not block a new listener,
+            // a listening socket does
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Throws with a message naming the port, what needed it and the option that changes it. */
+    public static void requireFree(LocalPlatformOptions options) {
+        for (LocalPlatformOptions.PortUse use : options.ports()) {
+            if (!isFree(use.port())) {
+                throw new PortInUseException(use);
+            }
+        }
+    }
+
+    /** A free port chosen by the operating system (for tests). */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+
+    public static final class PortInUseException extends IllegalStateException {
+
+        private final transient LocalPlatformOptions.PortUse use;
+
+        PortInUseException(LocalPlatformOptions.PortUse use) {
+            super("Port " + use.port() + " (" + use.what() + ") is already in use. Stop whatever is using it, or "
+                    + "choose another port with " + use.option() + "=<port>.");
+            this.use = use;
+        }
+
+        public LocalPlatformOptions.PortUse use() {
+            return use;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package uk.safeguarding.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalPlatformOptionsTest {
+
+    @Test
+    void withoutOptionsThePlatformUsesTheConventionalPorts() {
+        LocalPlatformOptions o = LocalPlatformOptions.parse();
+
+        assertThat(o.kafkaPort()).isEqualTo(9092);
+        assertThat(o.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(o.registryPort()).isEqualTo(8081);
+        assertThat(o.ingestPort()).isEqualTo(8080);
+        assertThat(o.notificationPort()).isEqualTo(8082);
+        assertThat(o.postgresPort()).isEqualTo(5432);
+        assertThat(o.dataDir()).isEqualTo(Path.of(".local-data"));
+        assertThat(o.demo()).isFalse();
+    }
+
+    @Test
+    void everyPortAndTheDataDirectoryCanBeOverridden() {
+        LocalPlatformOptions o = LocalPlatformOptions.parse("--kafka-port=19092", "--kafka-controller-port=19093",
+                "--registry-port=18081", "--ingest-port=18080", "--notification-port=18082",
+                "--postgres-port=15432", "--data-dir=/tmp/elsewhere", "--demo");
+
+        assertThat(o.ports()).extracting(LocalPlatformOptions.PortUse::port)
+                .containsExactly(15432, 19092, 19093, 18081, 18080, 18082);
+        assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/elsewhere"));
+        assertThat(o.demo()).isTrue();
+    }
+
+    @Test
+    void aMistypedOptionOrPortIsRefusedWithAHint() {
+        assertThatThrownBy(() -> LocalPlatformOptions.parse("--kafka-prot=1")).hasMessageContaining("--kafka-prot");
+        assertThatThrownBy(() -> LocalPlatformOptions.parse("--ingest-port=http"))
+                .hasMessageContaining("--ingest-port needs a port number");
+        assertThatThrownBy(() -> LocalPlatformOptions.parse("--ingest-port=9092"))
+                .hasMessageContaining("Port 9092 is given to both the Kafka broker (--kafka-port) and the incident-ingest (--ingest-port)");
+    }
+
+    @Test
+    void aPortInUseStopsTheStartBeforeAnythingStartsNamingThePortAndItsOption() throws Exception {
+        // given a port already taken
+        try (ServerSocket taken = new ServerSocket(0)) {
+            LocalPlatformOptions options = LocalPlatformOptions.parse("--kafka-port=" + Ports.free(),
+                    "--kafka-controller-port=" + Ports.free(), "--registry-port=" + taken.getLocalPort(),
+                    "--ingest-port=" + Ports.free(), "--notification-port=" + Ports.free(),
+                    "--postgres-port=" + Ports.free(), "--data-dir=target/never-created");
+
+            // when the platform starts, then it refuses, naming the port and the option to change it
+            assertThatThrownBy(() -> LocalPlatform.start(options, new PrintStream(new ByteArrayOutputStream())))
+                    .isInstanceOf(Ports.PortInUseException.class)
+                    .hasMessage("Port " + taken.getLocalPort() + " (schema registry) is already in use. Stop whatever "
+                            + "is using it, or choose another port with --registry-port=<port>.");
+            assertThat(Path.of("target/never-created")).doesNotExist();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package uk.safeguarding.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import uk.safeguarding.schemas.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher itself: Kafka from its own server classes, PostgreSQL and the three services on ports the test
+ * chooses, all answering, and all stopped again on close. One start, so it stays cheap.
+ */
+class LocalPlatformStartsAndStopsTest {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void launcherStartsEveryPartOnTheGivenPortsAnswersOnItsUrlsAndStopsCleanly(@TempDir Path dataDir) throws Exception {
+        // given free ports and an empty data directory
+        LocalPlatformOptions options = LocalPlatformOptions.parse(
+                "--kafka-port=" + Ports.free(), "--kafka-controller-port=" + Ports.free(),
+                "--registry-port=" + Ports.free(), "--ingest-port=" + Ports.free(),
+                "--notification-port=" + Ports.free(), "--postgres-port=" + Ports.free(),
+                "--data-dir=" + dataDir);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        // when the launcher starts
+        try (LocalPlatform platform = LocalPlatform.start(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            platform.printUrls();
+
+            // then every URL it prints answers
+            assertThat(get(platform.registryUrl() + "/subjects")).isEqualTo(200);
+            assertThat(get(platform.ingestUrl() + "/v3/api-docs")).isEqualTo(200);
+            assertThat(get(platform.notificationUrl() + "/v3/api-docs")).isEqualTo(200);
+            // the broker has the platform's topics, created by the launcher
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    platform.kafkaBootstrapServers()))) {
+                assertThat(admin.listTopics().names().get())
+                        .containsAll(Topics.all().stream().map(Topics.Topic::name).toList());
+            }
+            String printed = console.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains(platform.ingestUrl() + "/api/v1/incidents",
+                    platform.ingestUrl() + "/swagger-ui.html", platform.notificationUrl(),
+                    platform.registryUrl(), platform.kafkaBootstrapServers(),
+                    platform.jdbcUrl(LocalPlatform.DB_NOTIFICATION));
+        }
+
+        // and after close every port is free again, the data kept
+        options.ports().forEach(use -> assertThat(Ports.isFree(use.port())).as(use.what()).isTrue());
+        assertThat(dataDir.resolve("kafka/meta.properties")).exists();
+        assertThat(dataDir.resolve("postgres/postgresql.conf")).exists();
+    }
+
+    private int get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

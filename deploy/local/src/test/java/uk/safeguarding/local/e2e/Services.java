@@ -1,0 +1,98 @@
+package uk.safeguarding.local.e2e;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.safeguarding.ingest.IncidentIngestApplication;
+import uk.safeguarding.notification.NotificationServiceApplication;
+import uk.safeguarding.notification.intake.Bindings;
+import uk.safeguarding.testkit.EmbeddedInfrastructure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** incident-ingest and notification-service running in this JVM, with what the tests need to reach them. */
+public final class Services implements ExtensionContext.Store.CloseableResource {
+
+    public static final String INGEST_DB = "incident_ingest";
+    public static final String NOTIFICATION_DB = "notification";
+
+    private final ConfigurableApplicationContext ingest;
+    private final ConfigurableApplicationContext notification;
+    private final Http http;
+    private final JdbcTemplate notificationDb;
+
+    private Services(ConfigurableApplicationContext ingest, ConfigurableApplicationContext notification) {
+        this.ingest = ingest;
+        this.notification = notification;
+        this.http = new Http();
+        this.notificationDb = new JdbcTemplate(EmbeddedInfrastructure.get().dataSource(NOTIFICATION_DB));
+    }
+
+    static Services start() {
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.get();
+        ConfigurableApplicationContext notification = run(NotificationServiceApplication.builder(),
+                infra.serviceProperties(NOTIFICATION_DB));
+        try {
+            ConfigurableApplicationContext ingest = run(IncidentIngestApplication.builder(),
+                    infra.serviceProperties(INGEST_DB));
+            return new Services(ingest, notification);
+        } catch (RuntimeException e) {
+            notification.close();
+            throw e;
+        }
+    }
+
+    /** Properties as command-line arguments: they win over the service's YAML (builder properties would not). */
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, Map<String, Object> properties) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=0");
+        args.add("--spring.main.banner-mode=off");
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
+    }
+
+    public String ingestUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) ingest).getWebServer().getPort();
+    }
+
+    public String notificationUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) notification).getWebServer().getPort();
+    }
+
+    /** The consumer group notification-service reads the incidents topic with. */
+    public String notificationGroup() {
+        String group = notification.getEnvironment()
+                .getProperty("spring.cloud.stream.bindings." + Bindings.INPUT + ".group");
+        if (group == null) {
+            throw new IllegalStateException("notification-service has no consumer group on " + Bindings.INPUT);
+        }
+        return group;
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    /** The notification database, to read the ledger (never to write: directory data goes through the API). */
+    public JdbcTemplate notificationDb() {
+        return notificationDb;
+    }
+
+    public String kafkaBootstrapServers() {
+        return EmbeddedInfrastructure.get().kafkaBootstrapServers();
+    }
+
+    public String registryUrl() {
+        return EmbeddedInfrastructure.get().schemaRegistryUrl();
+    }
+
+    @Override
+    public void close() {
+        ingest.close();
+        notification.close();
+    }
+}
