@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
+import uk.safeguarding.avro.AlertStatusChanged;
 import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.serde.AvroSerdeConfig;
@@ -39,6 +40,10 @@ public final class Topics {
     public static final Topic<ChildUnresolved> UNRESOLVED = avro("alerts.unresolved",
             "alerts.unresolved", ChildUnresolved.class, "incidentId",
             "Children of an incident that could not be routed, with the reason: the local authority's working list");
+
+    public static final Topic<AlertStatusChanged> ALERT_STATUS = avro("alerts.status",
+            "alerts.status", AlertStatusChanged.class, "alertId",
+            "Each step of each alert's delivery: sent, delivered, opened, actioned, failed, escalated, breached");
 
     public static final Topic<byte[]> INCIDENTS_DEAD_LETTER = new Topic<>("incidents-dlt",
             "incidents.reported.dlt", byte[].class, "the original key",
@@ -78,6 +83,7 @@ public final class Topics {
         all.add(INCIDENTS);
         all.addAll(ALERTS.values());
         all.add(UNRESOLVED);
+        all.add(ALERT_STATUS);
         all.add(INCIDENTS_DEAD_LETTER);
         return all;
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import uk.safeguarding.avro.AgencyAlert;
+import uk.safeguarding.avro.AlertStatusChanged;
 import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.IncidentReported;
 
@@ -33,7 +34,8 @@ class SchemaEvolutionTest {
     static final Map<String, Schema> CURRENT = Map.of(
             "IncidentReported", IncidentReported.getClassSchema(),
             "AgencyAlert", AgencyAlert.getClassSchema(),
-            "ChildUnresolved", ChildUnresolved.getClassSchema());
+            "ChildUnresolved", ChildUnresolved.getClassSchema(),
+            "AlertStatusChanged", AlertStatusChanged.getClassSchema());
 
     @TestFactory
     Stream<DynamicTest> currentSchemaReadsEveryReleasedVersion() {
