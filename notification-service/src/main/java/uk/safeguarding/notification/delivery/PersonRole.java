@@ -1,0 +1,15 @@
+package uk.safeguarding.notification.delivery;
+
+/** What a person may do, within their own organisation. */
+public enum PersonRole {
+    /** Receives the organisation's alerts first (a school's designated safeguarding lead). */
+    KEY_ADULT,
+    /** Receives them when the key adult has not opened them in time (a school's deputy DSL). */
+    DEPUTY,
+    /** Sees breaches and delivery failures across the platform. */
+    OPERATIONS,
+    /** Maintains the directory. */
+    DIRECTORY_ADMIN,
+    /** The local authority's education safeguarding lead: sees breaches of schools in the area. */
+    LA_EDUCATION_SAFEGUARDING_LEAD
+}
