@@ -28,10 +28,22 @@ public class IncidentIngestApplication {
         builder().run(args);
     }
 
+    /**
+     * Spring Security comes onto the classpath with notification-service's inbox when both share a JVM (local run,
+     * end-to-end tests); this service has no login of its own yet, so Boot's default one must not lock its API.
+     * Naming classes absent from the classpath is harmless.
+     */
+    static final String NOT_THIS_SERVICES_AUTO_CONFIGURATIONS = String.join(",",
+            "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration");
+
     /** The only way the local run and the tests start this service. */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(IncidentIngestApplication.class)
-                .properties("spring.config.name=" + CONFIG_NAME);
+                .properties("spring.config.name=" + CONFIG_NAME,
+                        "spring.autoconfigure.exclude=" + NOT_THIS_SERVICES_AUTO_CONFIGURATIONS);
     }
 
     /** Exposes only Micronaut beans declared in this service's package to Spring. */

@@ -35,7 +35,12 @@ public class SchemaRegistryApplication {
             "org.springframework.cloud.function.context.config.FunctionsEndpointAutoConfiguration",
             "org.springframework.cloud.function.observability.ObservationAutoConfiguration",
             "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
-            "org.springframework.boot.autoconfigure.integration.IntegrationAutoConfiguration");
+            "org.springframework.boot.autoconfigure.integration.IntegrationAutoConfiguration",
+            // notification-service's inbox brings Spring Security: the registry is not behind its login
+            "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration");
 
     public static void main(String[] args) {
         builder().run(args);

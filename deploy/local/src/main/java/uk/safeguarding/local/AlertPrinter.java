@@ -7,11 +7,17 @@ import uk.safeguarding.avro.Disclosure;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Prints routed alerts and unresolved children for people: one block each, no raw Avro. */
 final class AlertPrinter {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
 
     private final PrintStream out;
 
@@ -27,6 +33,9 @@ final class AlertPrinter {
         line("incident", a.getForceCode() + " " + a.getPoliceReference() + ", revision " + a.getIncidentRevision()
                 + "  [" + a.getIncidentId() + "]");
         line("why", a.getRoutingReason() + (a.getRoutingDetail().isBlank() ? "" : ": " + a.getRoutingDetail()));
+        if (a.getDueBy() != null) {
+            line("read by", DUE.format(a.getDueBy()) + " (London time)");
+        }
         String told = disclosed(a.getDisclosed());
         if (!told.isEmpty()) {
             line("told", told);

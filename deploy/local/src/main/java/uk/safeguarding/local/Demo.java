@@ -127,12 +127,36 @@ public final class Demo {
         out.printf("Demo done: %d alerts routed; %d %s not routed, on the local authority's working list"
                         + " (GET %s/api/v1/unresolved).%n", alerts, unresolved, unresolved == 1 ? "child" : "children",
                 platform.notificationUrl());
+        printEmails();
         if (!waiting.isEmpty()) {
             out.println("No output yet for: " + waiting.stream().map(incidents::get).toList()
                     + " (is notification-service consuming " + Topics.INCIDENTS.name() + "?)");
         }
         out.println();
         return new Result(alerts, unresolved, waiting);
+    }
+
+    /** The email notices the local mail server received: they say a notification is waiting, and nothing more. */
+    private void printEmails() {
+        LocalMailServer mail = platform.mail();
+        if (mail == null) {
+            return;
+        }
+        // notices go out a moment after the alerts: take them once no more arrive for a second
+        List<LocalMailServer.Email> emails = mail.receivedOnceQuiet(Duration.ofSeconds(1), Duration.ofSeconds(15));
+        out.printf("Email notices received by the local mail server: %d%n", emails.size());
+        emails.stream().limit(3).forEach(e -> {
+            out.println("EMAIL  to " + String.join(", ", e.to()));
+            out.println("    subject  " + e.subject());
+            e.body().lines().forEach(l -> out.println("    | " + l));
+            out.println();
+        });
+        if (emails.size() > 3) {
+            out.println("    ... and " + (emails.size() - 3) + " more like them.");
+        }
+        out.println("Sign in to read them: " + platform.notificationUrl() + "/inbox/sign-in (password "
+                + uk.safeguarding.notification.inbox.DemoSignIns.PASSWORD + ")");
+        out.println();
     }
 
     private static String incidentId(Object value) {

@@ -4,6 +4,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.safeguarding.ingest.IncidentIngestApplication;
 import uk.safeguarding.notification.NotificationServiceApplication;
+import uk.safeguarding.notification.inbox.DemoSignIns;
 import uk.safeguarding.registry.SchemaRegistryApplication;
 
 import java.io.PrintStream;
@@ -33,6 +34,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Everything started, closed in reverse order: services first, then the broker, then the database. */
     private final Deque<Part> started = new ArrayDeque<>();
     private volatile boolean closed;
+    private volatile LocalMailServer mail;
 
     private LocalPlatform(LocalPlatformOptions options, PrintStream out) {
         this.options = options;
@@ -111,6 +113,11 @@ public final class LocalPlatform implements AutoCloseable {
         started.push(new Part("PostgreSQL", postgres));
         postgres.createMissingDatabases(DB_REGISTRY, DB_INGEST, DB_NOTIFICATION);
 
+        LocalMailServer mail = step("mail server (SMTP) on :" + options.smtpPort(),
+                () -> LocalMailServer.start(options.smtpPort()));
+        started.push(new Part("mail server", mail));
+        this.mail = mail;
+
         LocalKafkaBroker kafka = step("Kafka broker on :" + options.kafkaPort() + " (KRaft controller :"
                         + options.kafkaControllerPort() + ")",
                 () -> LocalKafkaBroker.start(options.kafkaPort(), options.kafkaControllerPort(), data.resolve("kafka")));
@@ -126,7 +133,10 @@ public final class LocalPlatform implements AutoCloseable {
 
         ConfigurableApplicationContext notification = step("notification-service on :" + options.notificationPort(),
                 () -> run(NotificationServiceApplication.builder(), options.notificationPort(), DB_NOTIFICATION,
-                        Map.of("notification.demo-directory", "true")));
+                        Map.of("notification.demo-directory", "true",
+                                "spring.mail.host", "localhost",
+                                "spring.mail.port", String.valueOf(options.smtpPort()),
+                                "notification.inbox.base-url", notificationUrl() + "/inbox")));
         started.push(new Part("notification-service", notification::close));
 
         ConfigurableApplicationContext ingest = step("incident-ingest on :" + options.ingestPort(),
@@ -150,7 +160,10 @@ public final class LocalPlatform implements AutoCloseable {
                 "--spring.datasource.username=" + LocalPostgres.USER,
                 "--spring.datasource.password=" + LocalPostgres.PASSWORD,
                 "--spring.main.banner-mode=off",
-                "--spring.main.log-startup-info=false"));
+                "--spring.main.log-startup-info=false",
+                // benign at startup with two batch bindings on one binder; they would bury the console's summary
+                "--logging.level.org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder=error",
+                "--logging.level.io.micrometer.core.instrument.MeterRegistry=error"));
         extra.forEach((k, v) -> args.add("--" + k + "=" + v));
         // this launcher closes every context in order on Ctrl-C
         return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
@@ -188,15 +201,19 @@ public final class LocalPlatform implements AutoCloseable {
         row("Submit an incident", "POST " + ingest + "/api/v1/incidents");
         row("incident-ingest Swagger UI", ingest + "/swagger-ui.html");
         row("incident-ingest OpenAPI", ingest + "/v3/api-docs");
+        row("Secure inbox (sign in)", notification + "/inbox/sign-in");
         row("notification directory API", notification + Urls.NOTIFICATION_ADMIN_PATH + "/import (POST)");
         row("notification Swagger UI", notification + "/swagger-ui.html");
         row("notification OpenAPI", notification + "/v3/api-docs");
         row("schema registry", registryUrl() + "/subjects");
         row("Kafka broker", kafkaBootstrapServers());
+        row("mail server (SMTP)", "localhost:" + options.smtpPort() + "  (local only: email notices land here)");
         row("PostgreSQL (user postgres)", jdbcUrl(DB_INGEST));
         row("", jdbcUrl(DB_NOTIFICATION));
         row("", jdbcUrl(DB_REGISTRY));
         row("data kept in", options.dataDir().toAbsolutePath().normalize().toString());
+        out.println("--------------------------------------------------------------------------------");
+        out.print(DemoSignIns.describe(notification));
         out.println("--------------------------------------------------------------------------------");
         out.println();
     }
@@ -207,6 +224,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public LocalPlatformOptions options() {
         return options;
+    }
+
+    /** The local mail server the email notices are sent to. */
+    public LocalMailServer mail() {
+        return mail;
     }
 
     public String kafkaBootstrapServers() {

@@ -11,7 +11,7 @@ import java.util.Map;
  * the machine is running.
  */
 public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int registryPort, int ingestPort,
-                                   int notificationPort, int postgresPort, Path dataDir, boolean demo,
+                                   int notificationPort, int postgresPort, int smtpPort, Path dataDir, boolean demo,
                                    boolean exitAfterDemo) {
 
     public static final String USAGE = """
@@ -25,19 +25,21 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
               --ingest-port=<port>         incident-ingest (default 8080)
               --notification-port=<port>   notification-service (default 8082)
               --postgres-port=<port>       PostgreSQL (default 5432)
+              --smtp-port=<port>           local mail server receiving email notices (default 3025)
               --data-dir=<dir>             where the broker and the database keep their data (default .local-data)
               --help                       this text
             """;
 
     public static LocalPlatformOptions defaults() {
-        return new LocalPlatformOptions(9092, 9093, 8081, 8080, 8082, 5432, Path.of(".local-data"), false, false);
+        return new LocalPlatformOptions(9092, 9093, 8081, 8080, 8082, 5432, 3025, Path.of(".local-data"), false,
+                false);
     }
 
     /** Parses {@code --name=value} options; throws {@link IllegalArgumentException} with a readable message. */
     public static LocalPlatformOptions parse(String... args) {
         LocalPlatformOptions o = defaults();
         int kafka = o.kafkaPort, controller = o.kafkaControllerPort, registry = o.registryPort, ingest = o.ingestPort;
-        int notification = o.notificationPort, postgres = o.postgresPort;
+        int notification = o.notificationPort, postgres = o.postgresPort, smtp = o.smtpPort;
         Path dataDir = o.dataDir;
         boolean demo = false, exitAfterDemo = false;
         for (String arg : args) {
@@ -52,6 +54,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
                 case "--ingest-port" -> ingest = port(name, value);
                 case "--notification-port" -> notification = port(name, value);
                 case "--postgres-port" -> postgres = port(name, value);
+                case "--smtp-port" -> smtp = port(name, value);
                 case "--data-dir" -> {
                     if (value == null || value.isBlank()) {
                         throw new IllegalArgumentException("--data-dir needs a directory, e.g. --data-dir=.local-data");
@@ -62,7 +65,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
             }
         }
         LocalPlatformOptions parsed = new LocalPlatformOptions(kafka, controller, registry, ingest, notification,
-                postgres, dataDir, demo, exitAfterDemo);
+                postgres, smtp, dataDir, demo, exitAfterDemo);
         parsed.checkDistinct();
         return parsed;
     }
@@ -83,6 +86,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
     public List<PortUse> ports() {
         List<PortUse> ports = new ArrayList<>();
         ports.add(new PortUse(postgresPort, "PostgreSQL", "--postgres-port"));
+        ports.add(new PortUse(smtpPort, "mail server (SMTP)", "--smtp-port"));
         ports.add(new PortUse(kafkaPort, "Kafka broker", "--kafka-port"));
         ports.add(new PortUse(kafkaControllerPort, "Kafka KRaft controller", "--kafka-controller-port"));
         ports.add(new PortUse(registryPort, "schema registry", "--registry-port"));
@@ -104,7 +108,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
 
     public LocalPlatformOptions withDemo(boolean demo, boolean exitAfterDemo) {
         return new LocalPlatformOptions(kafkaPort, kafkaControllerPort, registryPort, ingestPort, notificationPort,
-                postgresPort, dataDir, demo, exitAfterDemo);
+                postgresPort, smtpPort, dataDir, demo, exitAfterDemo);
     }
 
     public record PortUse(int port, String what, String option) {

@@ -22,6 +22,7 @@ class LocalPlatformOptionsTest {
         assertThat(o.ingestPort()).isEqualTo(8080);
         assertThat(o.notificationPort()).isEqualTo(8082);
         assertThat(o.postgresPort()).isEqualTo(5432);
+        assertThat(o.smtpPort()).isEqualTo(3025);
         assertThat(o.dataDir()).isEqualTo(Path.of(".local-data"));
         assertThat(o.demo()).isFalse();
     }
@@ -30,10 +31,10 @@ class LocalPlatformOptionsTest {
     void everyPortAndTheDataDirectoryCanBeOverridden() {
         LocalPlatformOptions o = LocalPlatformOptions.parse("--kafka-port=19092", "--kafka-controller-port=19093",
                 "--registry-port=18081", "--ingest-port=18080", "--notification-port=18082",
-                "--postgres-port=15432", "--data-dir=/tmp/elsewhere", "--demo");
+                "--postgres-port=15432", "--smtp-port=13025", "--data-dir=/tmp/elsewhere", "--demo");
 
         assertThat(o.ports()).extracting(LocalPlatformOptions.PortUse::port)
-                .containsExactly(15432, 19092, 19093, 18081, 18080, 18082);
+                .containsExactly(15432, 13025, 19092, 19093, 18081, 18080, 18082);
         assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/elsewhere"));
         assertThat(o.demo()).isTrue();
     }
@@ -54,7 +55,7 @@ class LocalPlatformOptionsTest {
             LocalPlatformOptions options = LocalPlatformOptions.parse("--kafka-port=" + Ports.free(),
                     "--kafka-controller-port=" + Ports.free(), "--registry-port=" + taken.getLocalPort(),
                     "--ingest-port=" + Ports.free(), "--notification-port=" + Ports.free(),
-                    "--postgres-port=" + Ports.free(), "--data-dir=target/never-created");
+                    "--postgres-port=" + Ports.free(), "--smtp-port=" + Ports.free(), "--data-dir=target/never-created");
 
             // when the platform starts, then it refuses, naming the port and the option to change it
             assertThatThrownBy(() -> LocalPlatform.start(options, new PrintStream(new ByteArrayOutputStream())))

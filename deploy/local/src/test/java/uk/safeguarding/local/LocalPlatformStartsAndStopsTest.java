@@ -35,6 +35,7 @@ class LocalPlatformStartsAndStopsTest {
                 "--kafka-port=" + Ports.free(), "--kafka-controller-port=" + Ports.free(),
                 "--registry-port=" + Ports.free(), "--ingest-port=" + Ports.free(),
                 "--notification-port=" + Ports.free(), "--postgres-port=" + Ports.free(),
+                "--smtp-port=" + Ports.free(),
                 "--data-dir=" + dataDir);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -46,6 +47,8 @@ class LocalPlatformStartsAndStopsTest {
             assertThat(get(platform.registryUrl() + "/subjects")).isEqualTo(200);
             assertThat(get(platform.ingestUrl() + "/v3/api-docs")).isEqualTo(200);
             assertThat(get(platform.notificationUrl() + "/v3/api-docs")).isEqualTo(200);
+            // the inbox's login guards the inbox only: the registry and ingest above answer without one
+            assertThat(get(platform.notificationUrl() + "/inbox/sign-in")).isEqualTo(200);
             // the broker has the platform's topics, created by the launcher
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     platform.kafkaBootstrapServers()))) {
@@ -56,7 +59,7 @@ class LocalPlatformStartsAndStopsTest {
             assertThat(printed).contains(platform.ingestUrl() + "/api/v1/incidents",
                     platform.ingestUrl() + "/swagger-ui.html", platform.notificationUrl(),
                     platform.registryUrl(), platform.kafkaBootstrapServers(),
-                    platform.jdbcUrl(LocalPlatform.DB_NOTIFICATION));
+                    platform.jdbcUrl(LocalPlatform.DB_NOTIFICATION), platform.notificationUrl() + "/inbox/sign-in");
         }
 
         // and after close every port is free again, the data kept

@@ -8,6 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.notification.calendar.Deadlines;
+import uk.safeguarding.notification.calendar.SchoolCalendars;
 import uk.safeguarding.notification.directory.DirectoryLookup;
 import uk.safeguarding.notification.ledger.AlertLedger;
 import uk.safeguarding.notification.ledger.IncidentRevisions;
@@ -50,14 +52,16 @@ public class IncidentBatchRouter {
     private final AlertLedger ledger;
     private final UnresolvedChildren unresolved;
     private final DirectoryLookup directory;
+    private final SchoolCalendars calendars;
     private final MeterRegistry meters;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
-                               DirectoryLookup directory, MeterRegistry meters) {
+                               DirectoryLookup directory, SchoolCalendars calendars, MeterRegistry meters) {
         this.revisions = revisions;
         this.ledger = ledger;
         this.unresolved = unresolved;
         this.directory = directory;
+        this.calendars = calendars;
         this.meters = meters;
     }
 
@@ -115,8 +119,9 @@ public class IncidentBatchRouter {
         List<UnresolvedChildren.Entry> unresolvedEntries = new ArrayList<>();
         if (!toRoute.isEmpty()) {
             DirectoryView view = directory.viewFor(toRoute.stream().map(Received::incident).toList());
+            Deadlines deadlines = calendars.deadlinesFor(view); // the batch's school calendars, read once
             for (Received r : toRoute) {
-                Router.Outcome outcome = Router.route(r.incident(), view, now);
+                Router.Outcome outcome = Router.route(r.incident(), view, deadlines, now);
                 for (AgencyAlert alert : outcome.alerts()) {
                     ledgerEntries.add(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),
                             r.position()));

@@ -12,6 +12,7 @@ import uk.safeguarding.avro.Recipient;
 import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.avro.SupervisedAdult;
 import uk.safeguarding.avro.UnresolvedReason;
+import uk.safeguarding.notification.calendar.Deadlines;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,15 @@ public final class Router {
     record Supervision(DirectoryView.Organisation unit, SupervisedAdult adult) {
     }
 
-    public static Outcome route(IncidentReported incident, DirectoryView directory, Instant routedAt) {
+    /**
+     * @param deadlines every alert's dueBy, by recipient kind, the organisation whose calendar applies (the child's
+     *                  school for SCHOOL and SCHOOL_NURSE, otherwise the recipient) and when the incident was received
+     *                  ({@link Deadlines#receivedAt}: its reportedAt, or routedAt if that is missing or in the future)
+     */
+    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
+                                Instant routedAt) {
+        Instant receivedAt = Deadlines.receivedAt(incident.getReportedAt(), routedAt);
+        AlertClock clock = new AlertClock(deadlines, receivedAt, routedAt);
         List<AgencyAlert> alerts = new ArrayList<>();
         List<ChildUnresolved> unresolved = new ArrayList<>();
         LocalDate incidentDate = LocalDate.ofInstant(incident.getOccurredAt(), INCIDENT_ZONE);
@@ -60,24 +69,25 @@ public final class Router {
             List<AgencyAlert> forChild = new ArrayList<>();
             Optional<DirectoryView.Organisation> school = directory.organisation(known.schoolId());
             school.ifPresent(s -> forChild.add(alert(incident, child, known, s, AgencyKind.SCHOOL,
-                    RoutingReason.ENROLLED_AT_SCHOOL, "enrolled at school " + s.id(), null, routedAt)));
+                    RoutingReason.ENROLLED_AT_SCHOOL, "enrolled at school " + s.id(), null, clock.forSchool(s.id()))));
             school.flatMap(s -> directory.organisation(s.schoolNurseOrganisationId()).map(n -> Map.entry(s, n)))
                     .ifPresent(e -> forChild.add(alert(incident, child, known, e.getValue(), AgencyKind.SCHOOL_NURSE,
                             RoutingReason.SCHOOL_NURSE_FOR_SCHOOL,
-                            "school nursing team for school " + e.getKey().id(), null, routedAt)));
+                            "school nursing team for school " + e.getKey().id(), null,
+                            clock.forSchool(e.getKey().id()))));
             directory.organisation(known.gpPracticeId()).ifPresent(gp -> forChild.add(alert(incident, child, known, gp,
                     AgencyKind.GP, RoutingReason.REGISTERED_WITH_GP, "registered with GP practice " + gp.id(), null,
-                    routedAt)));
+                    clock)));
             if (SchoolAge.isUnderSchoolAge(known.dateOfBirth(), incidentDate)) {
                 directory.organisation(known.healthVisitingTeamId()).ifPresent(hv -> forChild.add(alert(incident, child,
                         known, hv, AgencyKind.HEALTH_VISITING, RoutingReason.HEALTH_VISITING_UNDER_SCHOOL_AGE,
-                        "under school age on the incident date; health visiting team " + hv.id(), null, routedAt)));
+                        "under school age on the incident date; health visiting team " + hv.id(), null, clock)));
             }
             for (Supervision s : supervisions) {
                 forChild.add(alert(incident, child, known, s.unit(), AgencyKind.PROBATION,
                         RoutingReason.ADULT_SUPERVISED_BY_PROBATION,
                         "an adult in the incident (" + s.adult().getRole() + ") is supervised by probation delivery unit "
-                                + s.unit().id(), s.adult(), routedAt));
+                                + s.unit().id(), s.adult(), clock));
             }
             if (forChild.isEmpty()) {
                 unresolved.add(unresolved(incident, index, child, UnresolvedReason.NO_LINKED_SERVICES,
@@ -114,7 +124,7 @@ public final class Router {
 
     private static AgencyAlert alert(IncidentReported incident, IncidentChild child, DirectoryView.Child known,
                                      DirectoryView.Organisation recipient, AgencyKind kind, RoutingReason reason,
-                                     String detail, SupervisedAdult supervisedAdult, Instant routedAt) {
+                                     String detail, SupervisedAdult supervisedAdult, AlertClock clock) {
         return AgencyAlert.newBuilder()
                 .setAlertId(AlertIds.of(incident.getIncidentId(), incident.getRevision(), known.id(), recipient.id()))
                 .setIncidentId(incident.getIncidentId())
@@ -128,9 +138,26 @@ public final class Router {
                 .setDisclosed(Disclosures.select(kind, incident, child, supervisedAdult))
                 .setRoutingReason(reason)
                 .setRoutingDetail(detail)
-                .setRoutedAt(routedAt)
+                .setRoutedAt(clock.routedAt())
+                .setDueBy(clock.deadlines().dueBy(kind,
+                        clock.calendarOrganisationId() != null ? clock.calendarOrganisationId() : recipient.id(),
+                        clock.receivedAt()))
                 .setPolicyVersion(null)
                 .build();
+    }
+
+    /**
+     * When an alert is routed and due: the deadlines, the received instant and, for school and school nurse alerts,
+     * the school whose calendar applies (null: the recipient's own).
+     */
+    record AlertClock(Deadlines deadlines, Instant receivedAt, Instant routedAt, String calendarOrganisationId) {
+        AlertClock(Deadlines deadlines, Instant receivedAt, Instant routedAt) {
+            this(deadlines, receivedAt, routedAt, null);
+        }
+
+        AlertClock forSchool(String schoolId) {
+            return new AlertClock(deadlines, receivedAt, routedAt, schoolId);
+        }
     }
 
     private static ChildUnresolved unresolved(IncidentReported incident, int index, IncidentChild child,

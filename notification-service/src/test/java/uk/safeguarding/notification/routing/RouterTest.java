@@ -10,6 +10,7 @@ import uk.safeguarding.avro.IncidentChild;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.avro.UnresolvedReason;
+import uk.safeguarding.notification.calendar.Deadlines;
 import uk.safeguarding.testkit.SampleIncidents;
 
 import java.time.Instant;
@@ -54,7 +55,7 @@ class RouterTest {
 
     @Test
     void aPupilIsAlertedToSchoolTheSchoolsNursingTeamAndGpButNotHealthVisiting() {
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL))), view(), NOW);
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL))), view(), Deadlines.none(), NOW);
 
         assertThat(outcome.unresolved()).isEmpty();
         assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind(), a -> a.getRecipient().getOrganisationId(),
@@ -74,7 +75,7 @@ class RouterTest {
 
     @Test
     void aToddlerUnderSchoolAgeIsAlertedToHealthVisitingAndGp() {
-        Router.Outcome outcome = Router.route(incident(List.of(child(TODDLER))), view(), NOW);
+        Router.Outcome outcome = Router.route(incident(List.of(child(TODDLER))), view(), Deadlines.none(), NOW);
         assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind(), AgencyAlert::getRoutingReason)
                 .containsExactly(tuple(AgencyKind.GP, RoutingReason.REGISTERED_WITH_GP),
                         tuple(AgencyKind.HEALTH_VISITING, RoutingReason.HEALTH_VISITING_UNDER_SCHOOL_AGE));
@@ -88,10 +89,10 @@ class RouterTest {
         IncidentReported before = SampleIncidents.incident("TST", "R-2").setOccurredAt(Instant.parse("2024-08-31T22:30:00Z"))
                 .setChildren(new ArrayList<>(List.of(child(fourYearOld)))).build();
         // 22:30 UTC on 31 August is 23:30 in London: still 31 August
-        assertThat(Router.route(before, view, NOW).alerts()).hasSize(1);
+        assertThat(Router.route(before, view, Deadlines.none(), NOW).alerts()).hasSize(1);
         IncidentReported after = IncidentReported.newBuilder(before).setOccurredAt(Instant.parse("2024-08-31T23:30:00Z")).build();
         // 23:30 UTC is 00:30 on 1 September in London: reception has started, no health visiting, no linked service
-        Router.Outcome outcome = Router.route(after, view, NOW);
+        Router.Outcome outcome = Router.route(after, view, Deadlines.none(), NOW);
         assertThat(outcome.alerts()).isEmpty();
         assertThat(outcome.unresolved()).singleElement()
                 .satisfies(u -> assertThat(u.getReason()).isEqualTo(UnresolvedReason.NO_LINKED_SERVICES));
@@ -101,7 +102,8 @@ class RouterTest {
     void aSupervisedSuspectBringsAProbationAlertForEveryChildWithTheSupervisedAdult() {
         IncidentAdult suspect = SampleIncidents.adult("Sidney", "Marsh", AdultRole.SUSPECT,
                 SampleIncidents.id(IdentifierScheme.PNC_ID, "90/1234567a"));
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(TODDLER)), suspect), view(), NOW);
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(TODDLER)), suspect), view(),
+                Deadlines.none(), NOW);
 
         List<AgencyAlert> probation = outcome.alerts().stream()
                 .filter(a -> a.getRecipient().getKind() == AgencyKind.PROBATION).toList();
@@ -118,21 +120,22 @@ class RouterTest {
     @Test
     void anAdultIsMatchedByNameAndDateOfBirthWithoutAPncId() {
         IncidentAdult victim = IncidentAdult.newBuilder(SampleIncidents.adult("SID", "marsh", AdultRole.VICTIM)).build();
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), victim), view(), NOW);
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), victim), view(), Deadlines.none(), NOW);
         assertThat(outcome.alerts()).filteredOn(a -> a.getRecipient().getKind() == AgencyKind.PROBATION).hasSize(1);
     }
 
     @Test
     void anUnsupervisedOrUnknownAdultBringsNoProbationAlert() {
         IncidentAdult stranger = SampleIncidents.adult("Nobody", "Known", AdultRole.SUSPECT);
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), stranger), view(), NOW);
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), stranger), view(), Deadlines.none(), NOW);
         assertThat(outcome.alerts()).noneMatch(a -> a.getRecipient().getKind() == AgencyKind.PROBATION);
     }
 
     @Test
     void noChildIsEverDropped() {
         IncidentChild unknown = SampleIncidents.child("Who", "Ever", LocalDate.of(2012, 1, 1)).build();
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), unknown, child(UNLINKED))), view(), NOW);
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), unknown, child(UNLINKED))), view(),
+                Deadlines.none(), NOW);
 
         assertThat(outcome.alerts()).extracting(a -> a.getChild().getChildId()).containsOnly("CH-P");
         assertThat(outcome.unresolved()).extracting(u -> u.getChildIndex(), u -> u.getReason())
@@ -143,13 +146,55 @@ class RouterTest {
     @Test
     void aSchoolWithoutANursingTeamGetsNoNurseAlert() {
         DirectoryView.Child pupil = new DirectoryView.Child("CH-Q", "Quin", "Marsh", PUPIL_DOB, "SCH-2", null, null);
-        Router.Outcome outcome = Router.route(incident(List.of(child(pupil))), Views.standard().child(pupil).build(), NOW);
+        Router.Outcome outcome = Router.route(incident(List.of(child(pupil))), Views.standard().child(pupil).build(),
+                Deadlines.none(), NOW);
         assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind()).containsExactly(AgencyKind.SCHOOL);
     }
 
     @Test
     void theSameChildNamedTwiceGetsEachAlertOnce() {
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(PUPIL))), view(), NOW);
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(PUPIL))), view(),
+                Deadlines.none(), NOW);
         assertThat(outcome.alerts()).hasSize(3);
+    }
+
+    @Test
+    void everyAlertIsDueByItsKindsDeadlineTheSchoolAndItsNurseByTheChildsSchoolsCalendar() {
+        // given deadlines that name the rule's inputs, and an incident reported before it is routed
+        Deadlines naming = (kind, calendarOrganisationId, receivedAt) ->
+                receivedAt.plusSeconds(60L * (kind.ordinal() + 1) + calendarOrganisationId.length());
+        IncidentReported incident = incident(List.of(child(PUPIL), child(TODDLER)),
+                SampleIncidents.adult("Sid", "Marsh", AdultRole.SUSPECT,
+                        SampleIncidents.id(IdentifierScheme.PNC_ID, "90/1234567A")));
+        Instant received = incident.getReportedAt();
+
+        // when
+        Router.Outcome outcome = Router.route(incident, view(), naming, NOW);
+
+        // then the school nurse's deadline follows the school's calendar (SCH-1), the others their own organisation
+        assertThat(outcome.alerts()).allSatisfy(a -> {
+            String calendarOf = switch (a.getRecipient().getKind()) {
+                case SCHOOL, SCHOOL_NURSE -> "SCH-1";
+                default -> a.getRecipient().getOrganisationId();
+            };
+            assertThat(a.getDueBy()).as(a.getRecipient().getKind().name())
+                    .isEqualTo(naming.dueBy(a.getRecipient().getKind(), calendarOf, received));
+        });
+        assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind())
+                .contains(AgencyKind.SCHOOL, AgencyKind.SCHOOL_NURSE, AgencyKind.GP, AgencyKind.HEALTH_VISITING,
+                        AgencyKind.PROBATION);
+    }
+
+    @Test
+    void anIncidentReportedInTheFutureCountsAsReceivedWhenRouted() {
+        // given a police clock ahead of ours
+        IncidentReported incident = IncidentReported.newBuilder(incident(List.of(child(PUPIL))))
+                .setReportedAt(NOW.plusSeconds(3600)).build();
+
+        // when
+        Router.Outcome outcome = Router.route(incident, view(), (kind, org, receivedAt) -> receivedAt, NOW);
+
+        // then
+        assertThat(outcome.alerts()).isNotEmpty().allSatisfy(a -> assertThat(a.getDueBy()).isEqualTo(NOW));
     }
 }

@@ -1,0 +1,83 @@
+package uk.safeguarding.notification.delivery;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Each organisation's delivery channels: email notices on or off (on unless switched off) and its own system's
+ * webhook endpoint (URL, secret, active). The inbox needs no setting: an alert is in the inbox once it is recorded.
+ */
+@Component
+public class DeliverySettings {
+
+    /** An organisation's webhook endpoint. */
+    public record WebhookEndpoint(String organisationId, String url, String secret, boolean active) {
+        @Override
+        public String toString() {
+            return "WebhookEndpoint[" + organisationId + ", " + url + ", active=" + active + "]"; // never the secret
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public DeliverySettings(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void setEmailNotices(String organisationId, boolean enabled) {
+        jdbc.update("insert into email_notice_setting (organisation_id, enabled, updated_at) values (?, ?, now())"
+                + " on conflict (organisation_id) do update set enabled = excluded.enabled, updated_at = now()",
+                organisationId, enabled);
+    }
+
+    @Transactional
+    public void setWebhook(String organisationId, String url, String secret, boolean active) {
+        jdbc.update("insert into webhook_endpoint (organisation_id, url, secret, active, updated_at) values (?, ?, ?, ?, now())"
+                + " on conflict (organisation_id) do update set url = excluded.url, secret = excluded.secret,"
+                + " active = excluded.active, updated_at = now()", organisationId, url, secret, active);
+    }
+
+    public Optional<WebhookEndpoint> webhook(String organisationId) {
+        return jdbc.query("select organisation_id, url, secret, active from webhook_endpoint where organisation_id = ?",
+                (rs, n) -> new WebhookEndpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                organisationId).stream().findFirst();
+    }
+
+    /** Of these organisations, those that switched email notices off. */
+    Set<String> emailNoticesOff(Collection<String> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("select organisation_id from email_notice_setting"
+                + " where not enabled and organisation_id = any (?)", String.class, (Object) organisationIds.toArray(String[]::new)));
+    }
+
+    /** Of these organisations, those with an active webhook endpoint. */
+    Map<String, WebhookEndpoint> activeWebhooks(Collection<String> organisationIds) {
+        Map<String, WebhookEndpoint> endpoints = new HashMap<>();
+        if (organisationIds.isEmpty()) {
+            return endpoints;
+        }
+        jdbc.query("select organisation_id, url, secret, active from webhook_endpoint where active and organisation_id = any (?)",
+                rs -> {
+                    endpoints.put(rs.getString(1), new WebhookEndpoint(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getBoolean(4)));
+                }, (Object) organisationIds.toArray(String[]::new));
+        return endpoints;
+    }
+
+    /** The organisation's name as the directory holds it (for an email subject), or its id. */
+    public String organisationName(String organisationId) {
+        return jdbc.query("select name from organisation where id = ?", rs -> rs.next() ? rs.getString(1) : organisationId,
+                organisationId);
+    }
+}

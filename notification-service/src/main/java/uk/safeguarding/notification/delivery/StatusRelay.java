@@ -1,0 +1,132 @@
+package uk.safeguarding.notification.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.binder.BinderFactory;
+import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.safeguarding.avro.AgencyKind;
+import uk.safeguarding.avro.AlertStatusChanged;
+import uk.safeguarding.avro.DeliveryChannel;
+import uk.safeguarding.avro.DeliveryState;
+import uk.safeguarding.schemas.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Publishes the status outbox: unpublished {@code delivery_event} rows, in order, as {@link AlertStatusChanged} on
+ * {@code alerts.status} (key alertId), then marks them published; in batches. One relay runs at a time across
+ * instances (a PostgreSQL advisory lock held by the batch's transaction), which keeps each alert's events in order.
+ *
+ * <p>The binder is transactional (binder-level {@code transaction-id-prefix}), so sending from this poller's thread
+ * takes a Kafka transaction of its own: a {@link KafkaTemplate} on the binder's transactional producer factory, with
+ * {@code executeInTransaction}, one Kafka transaction per batch. The batch's database transaction commits after the
+ * Kafka one: if marking fails after a publish, the next run publishes the same events again with the same eventId.
+ * Delivery of status events is therefore at least once, with a stable eventId for consumers to drop repeats by.
+ * Events carry ids, states, channels, times and a detail in words: no personal data.
+ */
+@Component
+public class StatusRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusRelay.class);
+    private static final long LOCK_KEY = 0x5eed_0030L; // pg advisory lock: one status relay at a time
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final BinderFactory binders;
+    private final Clock clock;
+    private final int batchSize;
+    private volatile KafkaTemplate<byte[], Object> kafka;
+
+    public StatusRelay(JdbcTemplate jdbc, TransactionTemplate transactions, BinderFactory binders, Clock clock,
+                       @Value("${notification.status-relay.batch-size:500}") int batchSize) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.binders = binders;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** Publishes everything unpublished, batch by batch. Returns how many events were published. */
+    public int relay() {
+        int total = 0;
+        int published;
+        do {
+            Integer n = transactions.execute(tx -> relayBatch());
+            published = n == null ? 0 : n;
+            total += published;
+        } while (published == batchSize);
+        if (total > 0) {
+            log.debug("Status relay published {} events", total);
+        }
+        return total;
+    }
+
+    private int relayBatch() {
+        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0; // another instance is relaying
+        }
+        List<AlertStatusChanged> events = jdbc.query("select e.event_id, e.alert_id, e.state, e.channel, e.occurred_at,"
+                        + " e.actor_id, e.detail, d.incident_id, d.organisation_id, d.recipient_kind, d.due_by"
+                        + " from delivery_event e join delivery d on d.alert_id = e.alert_id"
+                        + " where e.published_at is null order by e.seq limit ?",
+                (rs, n) -> AlertStatusChanged.newBuilder()
+                        .setEventId(rs.getString("event_id"))
+                        .setAlertId(rs.getString("alert_id"))
+                        .setIncidentId(rs.getString("incident_id"))
+                        .setOrganisationId(rs.getString("organisation_id"))
+                        .setRecipientKind(AgencyKind.valueOf(rs.getString("recipient_kind")))
+                        .setState(DeliveryState.valueOf(rs.getString("state")))
+                        .setChannel(DeliveryChannel.valueOf(rs.getString("channel")))
+                        .setOccurredAt(rs.getTimestamp("occurred_at").toInstant())
+                        .setActorId(rs.getString("actor_id"))
+                        .setDueBy(rs.getTimestamp("due_by") == null ? null : rs.getTimestamp("due_by").toInstant())
+                        .setDetail(rs.getString("detail"))
+                        .build(), batchSize);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        String topic = Topics.ALERT_STATUS.name();
+        template().executeInTransaction(t -> {
+            for (AlertStatusChanged e : events) {
+                t.send(topic, e.getAlertId().getBytes(StandardCharsets.UTF_8), e);
+            }
+            t.flush();
+            return null;
+        });
+        UUID[] ids = events.stream().map(e -> UUID.fromString(e.getEventId())).toArray(UUID[]::new);
+        jdbc.update("update delivery_event set published_at = ? where event_id = any (?)",
+                Timestamp.from(clock.instant()), ids);
+        return events.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private KafkaTemplate<byte[], Object> template() {
+        if (kafka == null) {
+            synchronized (this) {
+                if (kafka == null) {
+                    KafkaMessageChannelBinder binder = (KafkaMessageChannelBinder) binders.getBinder(null, MessageChannel.class);
+                    ProducerFactory<byte[], Object> factory = (ProducerFactory<byte[], Object>) (ProducerFactory<?, ?>)
+                            binder.getTransactionalProducerFactory();
+                    if (factory == null) {
+                        throw new IllegalStateException("The Kafka binder has no transactional producer factory"
+                                + " (spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix)");
+                    }
+                    kafka = new KafkaTemplate<>(factory);
+                }
+            }
+        }
+        return kafka;
+    }
+}

@@ -1,0 +1,11 @@
+package uk.safeguarding.notification.inbox;
+
+import uk.safeguarding.notification.delivery.PersonRole;
+
+/**
+ * The signed-in person as the inbox pages see them, however they signed in (local account today, the organisation's
+ * identity provider later): who they are and the one organisation whose alerts they may see.
+ */
+public record InboxPerson(String personId, String organisationId, String organisationName, String displayName,
+                          String email, PersonRole role) {
+}

@@ -1,0 +1,87 @@
+package uk.safeguarding.notification.delivery;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import uk.safeguarding.avro.AlertStatusChanged;
+import uk.safeguarding.avro.DeliveryChannel;
+import uk.safeguarding.avro.DeliveryState;
+import uk.safeguarding.avro.IncidentReported;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EmailNoticeDeliveryTest extends DeliveryTestSupport {
+
+    @Test
+    void anAlertToASchoolEmailsItsKeyAdultALinkToTheInboxWithoutAnyPersonalDataAndReportsSentThenDelivered() {
+        // given a school with a pupil and a key adult
+        School school = givenSchoolWithPupil();
+        String keyAdult = "dsl-" + unique() + "@brookfield.example";
+        givenPerson(school.id(), PersonRole.KEY_ADULT, keyAdult);
+        String reference = "REF-" + unique();
+
+        // when the police report an incident naming the pupil
+        IncidentReported incident = incidentFor(school, reference);
+
+        // then the alert is recorded for delivery (in the inbox) ...
+        UUID alertId = awaitDelivery(incident.getIncidentId(), school.id());
+        Map<String, Object> delivery = jdbc.queryForMap("select * from delivery where alert_id = ?", alertId);
+        assertThat(delivery.get("recipient_kind")).isEqualTo("SCHOOL");
+
+        // ... the key adult gets an email that says only that a notification is waiting, and where
+        MimeMessage email = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestMailServer.messagesTo(keyAdult), m -> !m.isEmpty()).get(0);
+        String subject = TestMailServer.subject(email);
+        String body = TestMailServer.body(email);
+        assertThat(subject).isEqualTo("New safeguarding notification for " + school.name());
+        assertThat(body).contains("http://localhost:8082/inbox/alerts/" + alertId);
+        for (String text : List.of(subject, body)) {
+            assertThat(text).doesNotContain(school.givenName()).doesNotContain(school.familyName())
+                    .doesNotContain("2016-03-14").doesNotContain("14/03/2016").doesNotContain("14 March 2016")
+                    .doesNotContain(reference).doesNotContain(incident.getCircumstances())
+                    .doesNotContain(incident.getIncidentId());
+        }
+
+        // ... and alerts.status carries SENT, then DELIVERED by email, with ids only
+        awaitStatus(alertId, DeliveryState.SENT, DeliveryChannel.PLATFORM);
+        awaitStatus(alertId, DeliveryState.DELIVERED, DeliveryChannel.EMAIL);
+        awaitAllStepsPublished(alertId);
+        List<AlertStatusChanged> events = statusEvents(alertId);
+        assertThat(events).extracting(AlertStatusChanged::getState)
+                .containsExactly(DeliveryState.SENT, DeliveryState.DELIVERED);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.getOrganisationId()).isEqualTo(school.id());
+            assertThat(e.getIncidentId()).isEqualTo(incident.getIncidentId());
+            assertThat(e.toString()).doesNotContain(school.givenName()).doesNotContain(school.familyName())
+                    .doesNotContain(reference).doesNotContain(keyAdult);
+        });
+        assertThat(jdbc.queryForObject("select state from delivery where alert_id = ?", String.class, alertId))
+                .isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void anOrganisationThatSwitchedEmailNoticesOffGetsNoEmailButTheAlertIsStillInItsInbox() {
+        // given a school with a key adult that does not want email notices
+        School school = givenSchoolWithPupil();
+        String keyAdult = "dsl-" + unique() + "@brookfield.example";
+        givenPerson(school.id(), PersonRole.KEY_ADULT, keyAdult);
+        settings.setEmailNotices(school.id(), false);
+
+        // when an incident names its pupil
+        IncidentReported incident = incidentFor(school, "REF-" + unique());
+
+        // then the alert is recorded and reported SENT, and no notice is queued or sent
+        UUID alertId = awaitDelivery(incident.getIncidentId(), school.id());
+        awaitStatus(alertId, DeliveryState.SENT, DeliveryChannel.PLATFORM);
+        awaitAllStepsPublished(alertId);
+        assertThat(jdbc.queryForObject("select count(*) from email_notice where alert_id = ?", Integer.class, alertId))
+                .isZero();
+        assertThat(TestMailServer.messagesTo(keyAdult)).isEmpty();
+        assertThat(statusEvents(alertId)).extracting(AlertStatusChanged::getState).containsExactly(DeliveryState.SENT);
+    }
+}

@@ -1,0 +1,135 @@
+package uk.safeguarding.notification.inbox;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import uk.safeguarding.avro.AgencyKind;
+import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.notification.IntegrationTestSupport;
+import uk.safeguarding.notification.TestDirectory;
+import uk.safeguarding.notification.delivery.DeliveryLog;
+import uk.safeguarding.notification.delivery.PersonRole;
+import uk.safeguarding.notification.directory.DirectoryDocument;
+import uk.safeguarding.testkit.SampleIncidents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Inbox tests on the module's shared integration context: two schools of the test's own, each with a key adult who
+ * can sign in, and one routed incident naming a pupil of each school, so each school has one alert in its inbox.
+ */
+abstract class InboxTestSupport extends IntegrationTestSupport {
+
+    static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected DeliveryLog deliveryLog;
+
+    @Autowired
+    protected PasswordEncoder passwordEncoder;
+
+    @Autowired
+    protected Clock clock;
+
+    /** One school's side of the scenario. */
+    record School(String organisationId, String personId, String email, String displayName, String childName,
+                  UUID alertId) {
+    }
+
+    /** Two schools, one incident naming a pupil of each. */
+    record Scenario(School mine, School other, String policeReference) {
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /**
+     * Given two schools, a key adult at each, a pupil at each, and a police incident naming both pupils, routed
+     * through the incidents topic into the ledger, each alert recorded for delivery.
+     */
+    protected Scenario givenAnIncidentAlertingTwoSchools() {
+        String token = unique();
+        TestDirectory mine = TestDirectory.create(token + "A");
+        TestDirectory other = TestDirectory.create(token + "B");
+        String family = familyName("Thistlewood");
+        String otherFamily = familyName("Marchbank");
+        List<DirectoryDocument.Organisation> organisations = new ArrayList<>(mine.organisations());
+        organisations.addAll(other.organisations());
+        given(new DirectoryDocument(organisations,
+                List.of(mine.schoolChild("T-CH-A-" + token, "Ottilie", family, LocalDate.of(2017, 4, 12), null),
+                        other.schoolChild("T-CH-B-" + token, "Barnaby", otherFamily, LocalDate.of(2016, 9, 3), null)),
+                List.of(), List.of()));
+        String myPerson = givenPerson(mine.school(), "dsl-" + token + "@test-school-a.example", "Imogen Testwell");
+        String otherPerson = givenPerson(other.school(), "dsl-" + token + "@test-school-b.example", "Rufus Testwell");
+
+        String reference = "REF-" + token;
+        IncidentReported.Builder incident = SampleIncidents.incident("TST", reference);
+        incident.setChildren(new ArrayList<>(List.of(
+                SampleIncidents.child("Ottilie", family, LocalDate.of(2017, 4, 12)).build(),
+                SampleIncidents.child("Barnaby", otherFamily, LocalDate.of(2016, 9, 3)).build())));
+        IncidentReported reported = incident.build();
+        produce(reported);
+
+        UUID myAlert = awaitSchoolAlert(reported.getIncidentId(), mine.school());
+        UUID otherAlert = awaitSchoolAlert(reported.getIncidentId(), other.school());
+        givenDeliveriesRecorded(reported.getIncidentId());
+        return new Scenario(
+                new School(mine.school(), myPerson, "dsl-" + token + "@test-school-a.example", "Imogen Testwell",
+                        "Ottilie " + family, myAlert),
+                new School(other.school(), otherPerson, "dsl-" + token + "@test-school-b.example", "Rufus Testwell",
+                        "Barnaby " + otherFamily, otherAlert),
+                reference);
+    }
+
+    protected String givenPerson(String organisationId, String email, String displayName) {
+        String id = "T-P-" + unique();
+        jdbc.update("insert into person (id, organisation_id, display_name, email, role, password_hash)"
+                        + " values (?, ?, ?, ?, ?, ?)", id, organisationId, displayName, email,
+                PersonRole.KEY_ADULT.name(), passwordEncoder.encode(PASSWORD));
+        return id;
+    }
+
+    private UUID awaitSchoolAlert(String incidentId, String schoolId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.query(
+                "select alert_id from alert_ledger where incident_id = ? and recipient_org_id = ?",
+                (rs, n) -> (UUID) rs.getObject(1), incidentId, schoolId).stream().findFirst().orElse(null),
+                id -> id != null);
+    }
+
+    /**
+     * Each alert of the incident recorded for delivery. The delivery intake may already have done it (then this
+     * changes nothing: recording is idempotent); the deadline is the alert's own, or 16 hours from now.
+     */
+    private void givenDeliveriesRecorded(String incidentId) {
+        Instant now = clock.instant();
+        List<DeliveryLog.NewDelivery> deliveries = jdbc.query("select alert_id, incident_id, recipient_org_id,"
+                        + " recipient_kind, content->>'dueBy' from alert_ledger where incident_id = ?",
+                (rs, n) -> new DeliveryLog.NewDelivery((UUID) rs.getObject(1), rs.getString(2), rs.getString(3),
+                        AgencyKind.valueOf(rs.getString(4)),
+                        rs.getString(5) == null ? now.plus(Duration.ofHours(16)) : Instant.parse(rs.getString(5))),
+                incidentId);
+        deliveryLog.recordSent(deliveries, now);
+    }
+
+    protected Map<String, Object> deliveryRow(UUID alertId) {
+        return jdbc.queryForMap("select * from delivery where alert_id = ?", alertId);
+    }
+
+    protected List<String> deliveryEvents(UUID alertId) {
+        return jdbc.queryForList("select state || ':' || channel from delivery_event where alert_id = ?"
+                + " order by occurred_at, state", String.class, alertId);
+    }
+}
