@@ -62,10 +62,18 @@ public abstract class IntegrationTestSupport {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    /** A unique invented family name (letters only, so normalisation keeps it as it is). */
+    /**
+     * A unique invented family name: the base and eight random letters (26^8 variants), letters only so that
+     * normalisation keeps it as it is. Tests name children by name and date of birth, so two tests sharing a name
+     * would make both children ambiguous.
+     */
     protected static String familyName(String base) {
-        String token = unique().replaceAll("[0-9]", "");
-        return base + token.substring(0, Math.min(6, token.length()));
+        StringBuilder name = new StringBuilder(base);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 8; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
     }
 
     protected void given(DirectoryDocument document) {
