@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +45,21 @@ public class DeliverySettings {
         jdbc.update("insert into webhook_endpoint (organisation_id, url, secret, active, updated_at) values (?, ?, ?, ?, now())"
                 + " on conflict (organisation_id) do update set url = excluded.url, secret = excluded.secret,"
                 + " active = excluded.active, updated_at = now()", organisationId, url, secret, active);
+    }
+
+    @Transactional
+    public boolean deleteWebhook(String organisationId) {
+        return jdbc.update("delete from webhook_endpoint where organisation_id = ?", organisationId) == 1;
+    }
+
+    /** Email notices are on unless the organisation switched them off. */
+    public boolean emailNoticesEnabled(String organisationId) {
+        return !emailNoticesOff(List.of(organisationId)).contains(organisationId);
+    }
+
+    public boolean organisationExists(String organisationId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from organisation where id = ?)",
+                Boolean.class, organisationId));
     }
 
     public Optional<WebhookEndpoint> webhook(String organisationId) {
