@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import uk.safeguarding.notification.escalation.Breaches;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,11 @@ public class InboxController {
     private final DeliveryLog deliveryLog;
     private final Clock clock;
 
-    public InboxController(InboxAlerts alerts, InboxPeople people, DeliveryLog deliveryLog, Clock clock) {
+    private final Breaches breaches;
+
+    public InboxController(InboxAlerts alerts, InboxPeople people, DeliveryLog deliveryLog, Clock clock,
+                           Breaches breaches) {
+        this.breaches = breaches;
         this.alerts = alerts;
         this.people = people;
         this.deliveryLog = deliveryLog;
@@ -83,6 +88,21 @@ public class InboxController {
         model.addAttribute("unopened", list.stream().filter(a -> a.state() != DeliveryState.OPENED
                 && a.state() != DeliveryState.ACTIONED).count());
         return "inbox/list";
+    }
+
+    /**
+     * Alerts not opened by their deadline, for operations and the local authority's education safeguarding lead:
+     * organisations, kinds and times, never a child. Anyone else gets the same page as for an alert not theirs.
+     */
+    @GetMapping("/breaches")
+    String breaches(Authentication authentication, Model model) {
+        InboxPerson person = people.current(authentication);
+        if (!person.seesBreaches()) {
+            throw new AlertNotFound();
+        }
+        model.addAttribute("person", person);
+        model.addAttribute("breaches", breaches.list(null, null, 500));
+        return "inbox/breaches";
     }
 
     @GetMapping("/alerts/{alertId}")

@@ -8,4 +8,9 @@ import uk.safeguarding.notification.delivery.PersonRole;
  */
 public record InboxPerson(String personId, String organisationId, String organisationName, String displayName,
                           String email, PersonRole role) {
+
+    /** Operations and the local authority's education safeguarding lead watch for alerts nobody read in time. */
+    public boolean seesBreaches() {
+        return role == PersonRole.OPERATIONS || role == PersonRole.LA_EDUCATION_SAFEGUARDING_LEAD;
+    }
 }
