@@ -25,6 +25,8 @@ import java.util.Map;
  */
 public final class LocalPlatform implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalPlatform.class);
+
     public static final String DB_REGISTRY = "schema_registry";
     public static final String DB_INGEST = "incident_ingest";
     public static final String DB_NOTIFICATION = "notification";
@@ -63,8 +65,7 @@ public final class LocalPlatform implements AutoCloseable {
             System.exit(1);
             return;
         } catch (Exception e) {
-            System.err.println("The local platform could not start: " + e);
-            e.printStackTrace();
+            LOG.error("The local platform could not start", e);
             System.exit(1);
             return;
         }
@@ -78,8 +79,7 @@ public final class LocalPlatform implements AutoCloseable {
             try {
                 new Demo(platform, System.out).run();
             } catch (Exception e) {
-                System.err.println("The demo failed: " + e);
-                e.printStackTrace();
+                LOG.error("The demo failed; the platform keeps running", e);
             }
             if (options.exitAfterDemo()) {
                 System.exit(0);
