@@ -64,9 +64,12 @@ class AbortedBatchTest extends IntegrationTestSupport {
                     + " and recipient_kind = 'SCHOOL'", String.class, id);
             assertThat(school.matching(a -> a.getIncidentId().equals(id)).get(0).getAlertId()).isEqualTo(recordedId);
 
-            // and the aborted attempt's alert was written inside the listener's Kafka transaction: a read_uncommitted
-            // reader sees it twice (aborted + committed), which proves StreamBridge joined that transaction
-            assertThat(uncommittedSchoolAlerts(id)).hasSize(2)
+            // The first attempt's sends were inside the listener's Kafka transaction (StreamBridge joined it): had they
+            // not been, they would have been committed on their own and the read_committed probes above would see
+            // each alert twice. Whether the aborted copy reached the log at all depends on the producer having
+            // flushed it before the abort (linger.ms), so a read_uncommitted reader sees one or two copies, and
+            // only ever the recorded alert id.
+            assertThat(uncommittedSchoolAlerts(id)).hasSizeBetween(1, 2)
                     .extracting(AgencyAlert::getAlertId).containsOnly(recordedId);
         }
     }
