@@ -36,7 +36,9 @@ class ReplayThroughputTest extends IntegrationTestSupport {
                     .map(c -> SampleIncidents.child(c.givenName(), c.familyName(), c.dateOfBirth()).build()).toList();
             produceAsync(SampleIncidents.incident("PERF", run + "-" + i).setChildren(new ArrayList<>(children)).build());
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(20))
+        // at least 400 incidents a second, or the measurement is not worth finishing
+        java.time.Duration patience = java.time.Duration.ofSeconds(Math.max(20 * 60, n / 400));
+        org.awaitility.Awaitility.await().atMost(patience)
                 .pollInterval(java.time.Duration.ofMillis(250))
                 .until(() -> jdbc.queryForObject("select count(*) from incident_revision", Long.class) - rowsBefore >= n);
         long millis = (System.nanoTime() - start) / 1_000_000;
