@@ -9,15 +9,20 @@ import org.apache.avro.util.ClassSecurityValidator;
  * Avro 1.12 refuses to load any class it is not told to trust (CVE-2024-47561: a schema naming an arbitrary class).
  * The serde trusts exactly the classes Avro generates (records, enums and fixed types) by what they are, never by a
  * name a registry or a record supplies, so a hostile schema still cannot name a gadget class.
+ *
+ * <p>Public because a generated builder needs it too: {@code build()} fills an unset field from its schema default,
+ * and for an enum (or a record inside an array) Avro loads the generated class through the same check. The
+ * {@code Topics} catalogue installs it when it is first used; code that builds records before touching a topic calls
+ * {@link #trust()} itself.
  */
-final class GeneratedAvroClasses {
+public final class GeneratedAvroClasses {
 
     private static volatile boolean installed;
 
     private GeneratedAvroClasses() {
     }
 
-    static void trust() {
+    public static void trust() {
         if (installed) {
             return;
         }

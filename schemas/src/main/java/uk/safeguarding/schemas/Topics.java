@@ -11,8 +11,11 @@ import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.avro.AlertStatusChanged;
 import uk.safeguarding.avro.ChildUnresolved;
+import uk.safeguarding.avro.DirectoryChanged;
+import uk.safeguarding.avro.DisclosureRecorded;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.serde.AvroSerdeConfig;
+import uk.safeguarding.serde.GeneratedAvroClasses;
 import uk.safeguarding.serde.KafkaAvroDeserializer;
 import uk.safeguarding.serde.KafkaAvroSerializer;
 
@@ -30,6 +33,11 @@ import java.util.Map;
  */
 public final class Topics {
 
+    static {
+        // builders of the generated classes fill enum defaults through Avro's class check (see GeneratedAvroClasses)
+        GeneratedAvroClasses.trust();
+    }
+
     /** Partitions for every platform topic: enough to spread one service's consumers over the cores it has. */
     public static final int PARTITIONS = 3;
 
@@ -45,6 +53,14 @@ public final class Topics {
             "alerts.status", AlertStatusChanged.class, "alertId",
             "Each step of each alert's delivery: sent, delivered, opened, actioned, failed, escalated, breached");
 
+    public static final Topic<DisclosureRecorded> AUDIT = avro("audit.disclosures",
+            "audit.disclosures", DisclosureRecorded.class, "childId (organisationId when no child)",
+            "Every disclosure about a child (directory match, alert sent, delivered, opened, exported): ids only, append-only");
+
+    public static final Topic<DirectoryChanged> DIRECTORY_CHANGES = avro("directory.changes",
+            "directory.changes", DirectoryChanged.class, "the child's or adult's directory id",
+            "Changes of school, GP registration, settings and probation caseload, applied to the directory idempotently");
+
     public static final Topic<byte[]> INCIDENTS_DEAD_LETTER = new Topic<>("incidents-dlt",
             "incidents.reported.dlt", byte[].class, "the original key",
             "Incident records that could not be read or failed validation: the original bytes, the cause in headers",
@@ -58,7 +74,10 @@ public final class Topics {
         alerts(AgencyKind.GP, "alerts.gp", "Alerts to GP practices");
         alerts(AgencyKind.HEALTH_VISITING, "alerts.health-visiting", "Alerts to health visiting teams, for children under school age");
         alerts(AgencyKind.PROBATION, "alerts.probation", "Alerts to probation delivery units supervising an adult in the incident");
-        alerts(AgencyKind.LOCAL_AUTHORITY, "alerts.local-authority", "Alerts to local authority officers");
+        alerts(AgencyKind.LOCAL_AUTHORITY, "alerts.local-authority", "Alerts to local authority officers (children educated at home)");
+        alerts(AgencyKind.EARLY_YEARS, "alerts.early-years", "Alerts to early-years settings (nurseries, childminders) a child under school age attends");
+        alerts(AgencyKind.COLLEGE, "alerts.college", "Alerts to further education colleges, for 16- and 17-year-olds");
+        alerts(AgencyKind.CHILDRENS_SOCIAL_CARE, "alerts.childrens-social-care", "Alerts to children's social care (the multi-agency safeguarding hub), raised by concern rules");
     }
 
     private Topics() {
@@ -84,6 +103,8 @@ public final class Topics {
         all.addAll(ALERTS.values());
         all.add(UNRESOLVED);
         all.add(ALERT_STATUS);
+        all.add(AUDIT);
+        all.add(DIRECTORY_CHANGES);
         all.add(INCIDENTS_DEAD_LETTER);
         return all;
     }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.TestFactory;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AlertStatusChanged;
 import uk.safeguarding.avro.ChildUnresolved;
+import uk.safeguarding.avro.DirectoryChanged;
+import uk.safeguarding.avro.DisclosureRecorded;
 import uk.safeguarding.avro.IncidentReported;
 
 import java.io.IOException;
@@ -35,7 +37,9 @@ class SchemaEvolutionTest {
             "IncidentReported", IncidentReported.getClassSchema(),
             "AgencyAlert", AgencyAlert.getClassSchema(),
             "ChildUnresolved", ChildUnresolved.getClassSchema(),
-            "AlertStatusChanged", AlertStatusChanged.getClassSchema());
+            "AlertStatusChanged", AlertStatusChanged.getClassSchema(),
+            "DisclosureRecorded", DisclosureRecorded.getClassSchema(),
+            "DirectoryChanged", DirectoryChanged.getClassSchema());
 
     @TestFactory
     Stream<DynamicTest> currentSchemaReadsEveryReleasedVersion() {

@@ -1,5 +1,6 @@
 package uk.safeguarding.testkit;
 
+import uk.safeguarding.serde.GeneratedAvroClasses;
 import uk.safeguarding.avro.AdultRole;
 import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.IncidentAdult;
@@ -18,6 +19,10 @@ import uk.safeguarding.schemas.IncidentIds;
 
 /** Incidents for tests, valid by default, each part changeable. Names and places are invented. */
 public final class SampleIncidents {
+
+    static {
+        GeneratedAvroClasses.trust(); // builders fill enum defaults through Avro's class check
+    }
 
     private SampleIncidents() {
     }

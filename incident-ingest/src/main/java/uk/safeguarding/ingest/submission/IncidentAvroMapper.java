@@ -1,5 +1,6 @@
 package uk.safeguarding.ingest.submission;
 
+import uk.safeguarding.serde.GeneratedAvroClasses;
 import uk.safeguarding.avro.AdultRole;
 import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.IncidentAdult;
@@ -22,6 +23,10 @@ import java.util.List;
  * Instants are cut to milliseconds because that is what Avro's timestamp-millis carries.
  */
 public final class IncidentAvroMapper {
+
+    static {
+        GeneratedAvroClasses.trust(); // builders fill enum defaults through Avro's class check
+    }
 
     public IncidentReported toAvro(IncidentSubmission in, String incidentId, Instant reportedAt) {
         return IncidentReported.newBuilder()

@@ -12,8 +12,12 @@ public final class Bindings {
     public static final String INPUT = FUNCTION + "-in-0";
     public static final String UNRESOLVED = "childrenUnresolved";
     public static final String DEAD_LETTERS = "incidentsDeadLetter";
+    public static final String AUDIT = "auditDisclosures";
 
     private static final Map<AgencyKind, String> ALERTS = new EnumMap<>(Map.of(
+            AgencyKind.EARLY_YEARS, "alertsEarlyYears",
+            AgencyKind.COLLEGE, "alertsCollege",
+            AgencyKind.CHILDRENS_SOCIAL_CARE, "alertsChildrensSocialCare",
             AgencyKind.SCHOOL, "alertsSchool",
             AgencyKind.SCHOOL_NURSE, "alertsSchoolNurse",
             AgencyKind.GP, "alertsGp",

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.routing;
 
+import uk.safeguarding.serde.GeneratedAvroClasses;
 import uk.safeguarding.avro.AdultRole;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
@@ -29,6 +30,10 @@ import java.util.Optional;
  * linked service) or unresolved with a reason. No child is ever dropped.
  */
 public final class Router {
+
+    static {
+        GeneratedAvroClasses.trust(); // builders fill enum defaults through Avro's class check
+    }
 
     /** Incidents happen in England and Wales: the incident date (for school age) is the local date there. */
     public static final ZoneId INCIDENT_ZONE = ZoneId.of("Europe/London");
