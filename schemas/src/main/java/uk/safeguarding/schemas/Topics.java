@@ -19,6 +19,7 @@ import uk.safeguarding.serde.GeneratedAvroClasses;
 import uk.safeguarding.serde.KafkaAvroDeserializer;
 import uk.safeguarding.serde.KafkaAvroSerializer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -38,33 +39,49 @@ public final class Topics {
         GeneratedAvroClasses.trust();
     }
 
+    /**
+     * How long topics keep records. Topics holding personal data keep them no longer than notification-service keeps
+     * the same data in PostgreSQL ({@code notification.retention.*}; a test in notification-service checks they agree);
+     * topics holding ids only keep them longer, for the audit trail.
+     */
+    public static final Duration PERSONAL_DATA_RETENTION = Duration.ofDays(365);
+    public static final Duration SOCIAL_CARE_RETENTION = Duration.ofDays(730);
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
+    public static final Duration IDS_ONLY_RETENTION = Duration.ofDays(730);
+    public static final Duration AUDIT_RETENTION = Duration.ofDays(6 * 365 + 2);
+
     /** Partitions for every platform topic: enough to spread one service's consumers over the cores it has. */
     public static final int PARTITIONS = 3;
 
     public static final Topic<IncidentReported> INCIDENTS = avro("incidents",
             "incidents.reported", IncidentReported.class, "incidentId",
-            "Incidents reported by police, one record per revision: from incident-ingest or produced directly by a force");
+            "Incidents reported by police, one record per revision: from incident-ingest or produced directly by a force",
+            PERSONAL_DATA_RETENTION, true);
 
     public static final Topic<ChildUnresolved> UNRESOLVED = avro("alerts.unresolved",
             "alerts.unresolved", ChildUnresolved.class, "incidentId",
-            "Children of an incident that could not be routed, with the reason: the local authority's working list");
+            "Children of an incident that could not be routed, with the reason: the local authority's working list",
+            PERSONAL_DATA_RETENTION, true);
 
     public static final Topic<AlertStatusChanged> ALERT_STATUS = avro("alerts.status",
             "alerts.status", AlertStatusChanged.class, "alertId",
-            "Each step of each alert's delivery: sent, delivered, opened, actioned, failed, escalated, breached");
+            "Each step of each alert's delivery: sent, delivered, opened, actioned, failed, escalated, breached",
+            IDS_ONLY_RETENTION, false);
 
     public static final Topic<DisclosureRecorded> AUDIT = avro("audit.disclosures",
             "audit.disclosures", DisclosureRecorded.class, "childId (organisationId when no child)",
-            "Every disclosure about a child (directory match, alert sent, delivered, opened, exported): ids only, append-only");
+            "Every disclosure about a child (directory match, alert sent, delivered, opened, exported): ids only, append-only",
+            AUDIT_RETENTION, false);
 
     public static final Topic<DirectoryChanged> DIRECTORY_CHANGES = avro("directory.changes",
             "directory.changes", DirectoryChanged.class, "the child's or adult's directory id",
-            "Changes of school, GP registration, settings and probation caseload, applied to the directory idempotently");
+            "Changes of school, GP registration, settings and probation caseload, applied to the directory idempotently",
+            PERSONAL_DATA_RETENTION, true);
 
     public static final Topic<byte[]> INCIDENTS_DEAD_LETTER = new Topic<>("incidents-dlt",
             "incidents.reported.dlt", byte[].class, "the original key",
             "Incident records that could not be read or failed validation: the original bytes, the cause in headers",
-            false);
+            false, DEAD_LETTER_RETENTION, true);
 
     private static final Map<AgencyKind, Topic<AgencyAlert>> ALERTS = new EnumMap<>(AgencyKind.class);
 
@@ -111,7 +128,8 @@ public final class Topics {
 
     /** Definitions for an admin client to create missing topics with. */
     public static List<NewTopic> newTopics(short replicationFactor) {
-        return all().stream().map(t -> new NewTopic(t.name(), PARTITIONS, replicationFactor)).toList();
+        return all().stream().map(t -> new NewTopic(t.name(), PARTITIONS, replicationFactor)
+                .configs(Map.of("retention.ms", Long.toString(t.retention().toMillis())))).toList();
     }
 
     /**
@@ -124,20 +142,23 @@ public final class Topics {
         return properties;
     }
 
-    private static <V> Topic<V> avro(String key, String name, Class<V> type, String keyMeaning, String meaning) {
-        return new Topic<>(key, name, type, keyMeaning, meaning, true);
+    private static <V> Topic<V> avro(String key, String name, Class<V> type, String keyMeaning, String meaning,
+                                     Duration retention, boolean personalData) {
+        return new Topic<>(key, name, type, keyMeaning, meaning, true, retention, personalData);
     }
 
     private static void alerts(AgencyKind kind, String name, String meaning) {
-        ALERTS.put(kind, avro(name, name, AgencyAlert.class, "recipient organisationId", meaning));
+        Duration retention = kind == AgencyKind.CHILDRENS_SOCIAL_CARE ? SOCIAL_CARE_RETENTION : PERSONAL_DATA_RETENTION;
+        ALERTS.put(kind, avro(name, name, AgencyAlert.class, "recipient organisationId", meaning, retention, true));
     }
 
     /**
      * One topic. Keys are UTF-8 strings; values are Avro in the Confluent wire format (subject
-     * {@code <name>-value}), except for dead-letter topics, which keep the original bytes.
+     * {@code <name>-value}), except for dead-letter topics, which keep the original bytes. {@code retention} is the
+     * topic's {@code retention.ms}; {@code personalData} says whether its records name people.
      */
     public record Topic<V>(String key, String name, Class<V> valueType, String keyMeaning, String meaning,
-                           boolean avro) {
+                           boolean avro, Duration retention, boolean personalData) {
 
         public String valueSubject() {
             return avro ? name + "-value" : null;

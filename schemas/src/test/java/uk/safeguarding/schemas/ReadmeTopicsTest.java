@@ -8,7 +8,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's topic table is what operators read: it must name every topic the catalogue declares, and no other. */
+/**
+ * The README's topic table is what operators read: it must name every topic the catalogue declares, and no other,
+ * with the retention the catalogue creates it with.
+ */
 class ReadmeTopicsTest {
 
     @Test
@@ -23,6 +26,9 @@ class ReadmeTopicsTest {
                         if (topic.avro()) {
                             assertThat(row).contains("`" + topic.valueSubject() + "`");
                         }
+                        // operators size disks and answer data-protection questions from this column
+                        assertThat(row).contains(String.format(java.util.Locale.UK, "| %,d days", topic.retention().toDays()))
+                                .contains(topic.personalData() ? "personal data" : "ids only");
                     });
         }
         assertThat(rows.stream().filter(r -> r.contains("-value`)") || r.contains("original bytes")))

@@ -77,7 +77,7 @@ public class InboxAlerts {
     }
 
     public List<Summary> list(String organisationId) {
-        return jdbc.query(SELECT + " where d.organisation_id = ? and l.recipient_org_id = ?"
+        return jdbc.query(SELECT + " where d.organisation_id = ? and l.recipient_org_id = ? and l.purged_at is null"
                         + " order by (d.opened_at is null) desc, d.due_by asc nulls last, l.routed_at desc, d.alert_id"
                         + " limit " + LIST_LIMIT,
                 (rs, n) -> {
@@ -89,7 +89,8 @@ public class InboxAlerts {
     }
 
     public Optional<Detail> find(String organisationId, UUID alertId) {
-        return jdbc.query(SELECT + " where d.alert_id = ? and d.organisation_id = ? and l.recipient_org_id = ?",
+        return jdbc.query(SELECT + " where d.alert_id = ? and d.organisation_id = ? and l.recipient_org_id = ?"
+                        + " and l.purged_at is null",
                 (rs, n) -> detail(rs), alertId, organisationId, organisationId).stream().findFirst();
     }
 

@@ -59,6 +59,7 @@ public class AlertLedger {
         return jdbc.query("select a.payload, a.topic from alert_ledger a"
                         + " join unnest(?::text[], ?::int[], ?::bigint[]) as s(t, p, o)"
                         + " on a.source_topic = s.t and a.source_partition = s.p and a.source_offset = s.o"
+                        + " where a.purged_at is null" // a purged alert has no payload left to re-send
                         + " order by a.source_partition, a.source_offset, a.alert_id",
                 ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("text", sources.stream().map(RecordPosition::topic).toArray()));

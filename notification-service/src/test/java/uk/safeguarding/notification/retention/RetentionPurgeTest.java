@@ -1,0 +1,111 @@
+package uk.safeguarding.notification.retention;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.notification.IntegrationTestSupport;
+import uk.safeguarding.notification.TestDirectory;
+import uk.safeguarding.notification.directory.DirectoryDocument;
+import uk.safeguarding.notification.inbox.InboxAlerts;
+import uk.safeguarding.testkit.SampleIncidents;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class RetentionPurgeTest extends IntegrationTestSupport {
+
+    @Autowired
+    RetentionPurge purge;
+
+    @Autowired
+    InboxAlerts inbox;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void alertsAndUnresolvedChildrenPastRetentionKeepAnAnonymisedStubAndNothingThatNamesTheChild() {
+        // given a school pupil and an unknown child named by an old incident, and the same pupil by a recent one
+        String token = unique();
+        TestDirectory dir = TestDirectory.create(token);
+        String family = familyName("Quenby");
+        LocalDate dob = LocalDate.of(2015, 3, 9);
+        given(new DirectoryDocument(dir.organisations(),
+                List.of(dir.schoolChild("T-CH-R-" + token, "Philippa", family, dob, null)), List.of(), List.of()));
+        IncidentReported old = incident("RET-OLD-" + token, family, dob);
+        IncidentReported recent = incident("RET-NEW-" + token, family, dob);
+        produce(old);
+        produce(recent);
+        awaitAllIncidentsProcessed();
+        await().until(() -> ledgerRows(old.getIncidentId()) > 0 && ledgerRows(recent.getIncidentId()) > 0
+                && unresolvedRows(old.getIncidentId()) == 1);
+        UUID oldSchoolAlert = schoolAlert(old.getIncidentId());
+        await().until(() -> inbox.find(dir.school(), oldSchoolAlert).isPresent()
+                && inbox.find(dir.school(), schoolAlert(recent.getIncidentId())).isPresent());
+        // ... and the old one routed 400 days ago
+        jdbc.update("update alert_ledger set routed_at = routed_at - interval '400 days' where incident_id = ?",
+                old.getIncidentId());
+        jdbc.update("update unresolved_child set detected_at = detected_at - interval '400 days' where incident_id = ?",
+                old.getIncidentId());
+
+        // when the purge runs
+        RetentionPurge.Result result = purge.purge(Instant.now());
+
+        // then the old incident's alerts are stubs: ids, recipient and instants, no content, no child id
+        assertThat(result.alertsPurged()).isGreaterThanOrEqualTo(ledgerRows(old.getIncidentId()));
+        List<Map<String, Object>> stubs = jdbc.queryForList("select child_id, content::text as content,"
+                + " length(payload) as payload, purged_at, recipient_org_id from alert_ledger where incident_id = ?",
+                old.getIncidentId());
+        assertThat(stubs).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get("content")).isEqualTo("{\"purged\": true}");
+            assertThat(((Number) row.get("payload")).intValue()).isZero();
+            assertThat((String) row.get("child_id")).startsWith("purged:");
+            assertThat(row.get("purged_at")).isNotNull();
+            assertThat(row.get("recipient_org_id")).isNotNull();
+        });
+        // ... its unresolved child no longer names anyone
+        assertThat(jdbc.queryForList("select given_name, family_name, date_of_birth from unresolved_child"
+                + " where incident_id = ?", old.getIncidentId())).singleElement().satisfies(row -> {
+            assertThat(row.get("given_name")).isEqualTo("");
+            assertThat(row.get("family_name")).isEqualTo("");
+            assertThat(row.get("date_of_birth")).isNull();
+        });
+        // ... the school's inbox no longer shows it, and still shows the recent one
+        assertThat(inbox.find(dir.school(), oldSchoolAlert)).isEmpty();
+        assertThat(inbox.list(dir.school())).extracting(InboxAlerts.Summary::alertId)
+                .contains(schoolAlert(recent.getIncidentId())).doesNotContain(oldSchoolAlert);
+        // ... the recent incident is untouched
+        assertThat(jdbc.queryForObject("select count(*) from alert_ledger where incident_id = ? and purged_at is null",
+                Integer.class, recent.getIncidentId())).isEqualTo(ledgerRows(recent.getIncidentId()));
+        assertThat(jdbc.queryForObject("select content::text from alert_ledger where alert_id = ?", String.class,
+                schoolAlert(recent.getIncidentId()))).contains(family);
+        // ... and a second run finds nothing more of this test's to purge
+        purge.purge(Instant.now());
+        assertThat(jdbc.queryForObject("select count(*) from alert_ledger where incident_id = ? and purged_at is null",
+                Integer.class, old.getIncidentId())).isZero();
+    }
+
+    private static IncidentReported incident(String reference, String family, LocalDate dob) {
+        return SampleIncidents.incident("TST", reference).setChildren(new ArrayList<>(List.of(
+                SampleIncidents.child("Philippa", family, dob).build(),
+                SampleIncidents.child("Unknown", familyName("Nowhere"), dob).build()))).build();
+    }
+
+    private UUID schoolAlert(String incidentId) {
+        return jdbc.queryForObject("select alert_id from alert_ledger where incident_id = ? and recipient_kind = 'SCHOOL'",
+                UUID.class, incidentId);
+    }
+
+    private int unresolvedRows(String incidentId) {
+        return jdbc.queryForObject("select count(*) from unresolved_child where incident_id = ?", Integer.class,
+                incidentId);
+    }
+}
