@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -40,7 +42,7 @@ public class AccessConfiguration {
         NimbusJwtDecoder decoder;
         String issuer;
         if (localIssuer.isPresent()) {
-            decoder = NimbusJwtDecoder.withPublicKey(localIssuer.get().publicKey()).build();
+            decoder = NimbusJwtDecoder.withPublicKey(localIssuer.get().publicKey()).validateType(false).build();
             issuer = localIssuer.get().issuer();
         } else {
             issuer = auth.getIssuer();
@@ -54,7 +56,7 @@ public class AccessConfiguration {
                     : NimbusJwtDecoder.withJwkSetUri(auth.getJwkSetUri());
             builder.jwsAlgorithms(algorithms -> auth.getAlgorithms().forEach(a -> algorithms.add(
                     Objects.requireNonNull(SignatureAlgorithm.from(a), "unknown JWS algorithm " + a))));
-            decoder = builder.build();
+            decoder = builder.validateType(false).build(); // typ is checked below, allowing RFC 9068's at+jwt
         }
         decoder.setJwtValidator(validator(issuer, auth.getAudience(), Duration.ofSeconds(auth.getClockSkewSeconds())));
         return decoder;
@@ -63,11 +65,22 @@ public class AccessConfiguration {
     /** Issuer, audience, and an expiry that must be present and not past (Spring's default allows no expiry). */
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration clockSkew) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
+                AccessConfiguration::accessTokenType,
                 new JwtTimestampValidator(clockSkew),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.AUD, aud -> aud instanceof Collection<?> c
                         ? c.contains(audience) : audience.equals(aud))));
+    }
+
+    /** An access token typed JWT or at+jwt (RFC 9068), or untyped; anything else (an ID token type, say) is not. */
+    private static OAuth2TokenValidatorResult accessTokenType(Jwt jwt) {
+        Object typ = jwt.getHeaders().get("typ");
+        if (typ == null || "JWT".equalsIgnoreCase(typ.toString()) || "at+jwt".equalsIgnoreCase(typ.toString())
+                || "application/at+jwt".equalsIgnoreCase(typ.toString())) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not an access token", null));
     }
 
     @Bean
