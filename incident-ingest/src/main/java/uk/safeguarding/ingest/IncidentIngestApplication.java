@@ -17,7 +17,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * TransactionInterceptor clashes with Spring's, and, in the local run where several services share one JVM, another
  * service's repositories would be exposed here too.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration"})
 @EnableMicronaut(filter = IncidentIngestApplication.IngestBeansOnly.class)
 public class IncidentIngestApplication {
 
@@ -30,14 +36,18 @@ public class IncidentIngestApplication {
 
     /**
      * Spring Security comes onto the classpath with notification-service's inbox when both share a JVM (local run,
-     * end-to-end tests); this service has no login of its own yet, so Boot's default one must not lock its API.
-     * Naming classes absent from the classpath is harmless.
+     * end-to-end tests), and its JOSE part with this service's own token checks; police systems are authenticated
+     * by this service's own filter (uk.safeguarding.ingest.access), so Boot's default login must not lock its API.
+     * Excluded here and on the application class (which also covers @SpringBootTest). Naming classes absent from
+     * the classpath is harmless.
      */
     static final String NOT_THIS_SERVICES_AUTO_CONFIGURATIONS = String.join(",",
             "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
             "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
             "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration");
+            "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration");
 
     /** The only way the local run and the tests start this service. */
     public static SpringApplicationBuilder builder() {

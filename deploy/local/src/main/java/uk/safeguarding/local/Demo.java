@@ -49,6 +49,7 @@ public final class Demo {
     private final PrintStream out;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String token;
 
     public Demo(LocalPlatform platform, PrintStream out) {
         this.platform = platform;
@@ -62,6 +63,8 @@ public final class Demo {
     /** Runs the demo; returns what was printed, counted. */
     public Result run() throws Exception {
         List<Sample> samples = samples(DemoDirectory.standard(), Instant.now());
+        // the demo is a police system like any other: it gets a token from the local issuer first
+        token = LocalPoliceSystems.token(platform.ingestUrl(), LocalPoliceSystems.POLICE);
         try (KafkaConsumer<String, Object> consumer = outputConsumer()) {
             out.println("Demo: submitting " + samples.size() + " incidents to " + platform.ingestUrl()
                     + "/api/v1/incidents");
@@ -173,6 +176,7 @@ public final class Demo {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.ingestUrl() + "/api/v1/incidents"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(incident)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

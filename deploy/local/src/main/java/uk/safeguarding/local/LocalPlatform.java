@@ -140,7 +140,7 @@ public final class LocalPlatform implements AutoCloseable {
         started.push(new Part("notification-service", notification::close));
 
         ConfigurableApplicationContext ingest = step("incident-ingest on :" + options.ingestPort(),
-                () -> run(IncidentIngestApplication.builder(), options.ingestPort(), DB_INGEST, Map.of()));
+                () -> run(IncidentIngestApplication.builder(), options.ingestPort(), DB_INGEST, localIssuer()));
         started.push(new Part("incident-ingest", ingest::close));
 
         out.printf(Locale.ROOT, "Started in %.1f s; %s.%n", (System.nanoTime() - t0) / 1e9, memory());
@@ -167,6 +167,15 @@ public final class LocalPlatform implements AutoCloseable {
         extra.forEach((k, v) -> args.add("--" + k + "=" + v));
         // this launcher closes every context in order on Ctrl-C
         return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
+    }
+
+    /** incident-ingest's own token issuer with the local police systems: the local run needs no identity provider. */
+    private static Map<String, String> localIssuer() {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String p : LocalPoliceSystems.ingestProperties(LocalPoliceSystems.ALL)) {
+            properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+        }
+        return properties;
     }
 
     private <T> T step(String what, Checked<T> start) throws Exception {
@@ -198,7 +207,8 @@ public final class LocalPlatform implements AutoCloseable {
         out.println();
         out.println("Safeguarding notification platform, running locally");
         out.println("--------------------------------------------------------------------------------");
-        row("Submit an incident", "POST " + ingest + "/api/v1/incidents");
+        row("Submit an incident", "POST " + ingest + "/api/v1/incidents  (bearer token, see below)");
+        row("Token for a police system", "POST " + ingest + LocalPoliceSystems.TOKEN_PATH + "  (local issuer)");
         row("incident-ingest Swagger UI", ingest + "/swagger-ui.html");
         row("incident-ingest OpenAPI", ingest + "/v3/api-docs");
         row("Secure inbox (sign in)", notification + "/inbox/sign-in");
@@ -212,6 +222,8 @@ public final class LocalPlatform implements AutoCloseable {
         row("", jdbcUrl(DB_NOTIFICATION));
         row("", jdbcUrl(DB_REGISTRY));
         row("data kept in", options.dataDir().toAbsolutePath().normalize().toString());
+        out.println("--------------------------------------------------------------------------------");
+        out.print(LocalPoliceSystems.describe(ingest));
         out.println("--------------------------------------------------------------------------------");
         out.print(DemoSignIns.describe(notification));
         out.println("--------------------------------------------------------------------------------");

@@ -47,7 +47,13 @@ class LocalPlatformStartsAndStopsTest {
             assertThat(get(platform.registryUrl() + "/subjects")).isEqualTo(200);
             assertThat(get(platform.ingestUrl() + "/v3/api-docs")).isEqualTo(200);
             assertThat(get(platform.notificationUrl() + "/v3/api-docs")).isEqualTo(200);
-            // the inbox's login guards the inbox only: the registry and ingest above answer without one
+            // ingest's API wants a token, which the launcher's local issuer gives its local police systems
+            assertThat(get(platform.ingestUrl() + "/api/v1/incidents/unknown")).isEqualTo(401);
+            String token = LocalPoliceSystems.token(platform.ingestUrl(), LocalPoliceSystems.POLICE);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(platform.ingestUrl() + "/api/v1/incidents/unknown"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+            // the inbox's login guards the inbox only: the registry and ingest's API description answer without one
             assertThat(get(platform.notificationUrl() + "/inbox/sign-in")).isEqualTo(200);
             // the broker has the platform's topics, created by the launcher
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -59,7 +65,8 @@ class LocalPlatformStartsAndStopsTest {
             assertThat(printed).contains(platform.ingestUrl() + "/api/v1/incidents",
                     platform.ingestUrl() + "/swagger-ui.html", platform.notificationUrl(),
                     platform.registryUrl(), platform.kafkaBootstrapServers(),
-                    platform.jdbcUrl(LocalPlatform.DB_NOTIFICATION), platform.notificationUrl() + "/inbox/sign-in");
+                    platform.jdbcUrl(LocalPlatform.DB_NOTIFICATION), platform.notificationUrl() + "/inbox/sign-in",
+                    platform.ingestUrl() + LocalPoliceSystems.TOKEN_PATH, LocalPoliceSystems.POLICE.clientId());
         }
 
         // and after close every port is free again, the data kept

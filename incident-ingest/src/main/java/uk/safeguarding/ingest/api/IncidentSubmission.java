@@ -64,7 +64,31 @@ public record IncidentSubmission(
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull @Valid
-        Officer attendingOfficer) {
+        Officer attendingOfficer,
+
+        @Schema(description = "What the officer recorded about consent to share. Informational: consent never blocks or "
+                + "delays a safeguarding share.")
+        @Valid
+        Consent consent,
+
+        @Schema(description = "What this revision is; REPORT when not given.", defaultValue = "REPORT")
+        RevisionKind revisionKind,
+
+        @Schema(description = "What the force says changed in this revision, if anything.")
+        @Size(max = 2000)
+        String revisionNote) {
+
+    /** The fields before consent and revision kind existed: older callers and tests keep compiling. */
+    public IncidentSubmission(String forceCode, String policeReference, Integer revision, Instant occurredAt,
+                              Instant reportedAt, Location location, RiskLevel riskLevel, String circumstances,
+                              List<Adult> adults, List<Child> children, Officer attendingOfficer) {
+        this(forceCode, policeReference, revision, occurredAt, reportedAt, location, riskLevel, circumstances, adults,
+                children, attendingOfficer, null, null, null);
+    }
+
+    public RevisionKind revisionKindOrDefault() {
+        return revisionKind == null ? RevisionKind.REPORT : revisionKind;
+    }
 
     /** Revision 1 unless the force says otherwise. */
     public int revisionOrDefault() {
@@ -143,6 +167,16 @@ public record IncidentSubmission(
             @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed email address") String email,
             @Size(max = 30) @Pattern(regexp = "[+0-9 ()-]{6,30}", message = "must be a telephone number") String phone) {
     }
+
+    @Schema(name = "IncidentConsent", description = "Consent to share, as recorded by police.")
+    public record Consent(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull ConsentStatus status,
+            @Schema(description = "The officer's note on consent.") @Size(max = 2000) String note) {
+    }
+
+    public enum ConsentStatus { GIVEN, REFUSED, NOT_SOUGHT }
+
+    public enum RevisionKind { REPORT, UPDATE, CORRECTION, NO_FURTHER_ACTION }
 
     public enum RiskLevel { STANDARD, MEDIUM, HIGH, UNKNOWN }
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.publishing.PublishFailedException;
 import uk.safeguarding.ingest.submission.RevisionConflictException;
 
@@ -79,6 +80,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("revision", ex.revision());
         problem.setProperty("latestRevision", ex.latestRevision());
         return createResponseEntity(problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    /** Names the field, like a validation error, so the force sees what to fix; and why, in the challenge too. */
+    @ExceptionHandler(ForceNotPermittedException.class)
+    ResponseEntity<Object> forbidden(ForceNotPermittedException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "This client may submit only for " + ex.permittedForces() + ", not for " + ex.forceCode()
+                        + ". Nothing was accepted.");
+        problem.setTitle("Not permitted for this force");
+        problem.setProperty("errors", List.of(new FieldProblem("forceCode",
+                "this client may not submit for force " + ex.forceCode())));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"incidents:submit:"
+                + ex.forceCode() + "\"");
+        return createResponseEntity(problem, headers, HttpStatus.FORBIDDEN, request);
     }
 
     @ExceptionHandler(IncidentNotFoundException.class)

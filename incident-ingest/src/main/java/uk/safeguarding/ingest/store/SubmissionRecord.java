@@ -21,5 +21,7 @@ public record SubmissionRecord(
         SubmissionStatus status,
         String payloadSha256,
         Instant receivedAt,
-        @Nullable Instant publishedAt) {
+        @Nullable Instant publishedAt,
+        /** The OAuth2 client that submitted it; null for revisions accepted before clients were authenticated. */
+        @Nullable String clientId) {
 }

@@ -2,6 +2,9 @@ package uk.safeguarding.ingest.submission;
 
 import uk.safeguarding.serde.GeneratedAvroClasses;
 import uk.safeguarding.avro.AdultRole;
+import uk.safeguarding.avro.Consent;
+import uk.safeguarding.avro.ConsentStatus;
+import uk.safeguarding.avro.RevisionKind;
 import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.IncidentAdult;
 import uk.safeguarding.avro.IncidentChild;
@@ -42,6 +45,19 @@ public final class IncidentAvroMapper {
                 .setAdults(new ArrayList<>(in.adultsOrEmpty().stream().map(IncidentAvroMapper::adult).toList()))
                 .setChildren(new ArrayList<>(in.childrenOrEmpty().stream().map(IncidentAvroMapper::child).toList()))
                 .setAttendingOfficer(officer(in.attendingOfficer()))
+                .setConsent(consent(in.consent()))
+                .setRevisionKind(RevisionKind.valueOf(in.revisionKindOrDefault().name()))
+                .setRevisionNote(blankToNull(in.revisionNote()))
+                .build();
+    }
+
+    private static Consent consent(IncidentSubmission.Consent c) {
+        if (c == null) {
+            return null;
+        }
+        return Consent.newBuilder()
+                .setStatus(ConsentStatus.valueOf(c.status().name()))
+                .setNote(blankToNull(c.note()))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import uk.safeguarding.ingest.api.IncidentSubmission;
 
@@ -34,9 +35,21 @@ public final class PayloadFingerprint {
     public static String of(IncidentSubmission s) {
         IncidentSubmission content = new IncidentSubmission(s.forceCode(), s.policeReference(), s.revisionOrDefault(),
                 s.occurredAt(), null, s.location(), s.riskLevelOrDefault(), s.circumstances(), s.adults(), s.children(),
-                s.attendingOfficer());
+                s.attendingOfficer(), s.consent(), s.revisionKindOrDefault(), s.revisionNote());
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(content);
+            ObjectNode tree = CANONICAL.valueToTree(content);
+            // fields added later are left out while they hold their defaults, so a revision accepted before they
+            // existed still has the same fingerprint when the force retries it
+            if (s.consent() == null) {
+                tree.remove("consent");
+            }
+            if (s.revisionNote() == null) {
+                tree.remove("revisionNote");
+            }
+            if (s.revisionKindOrDefault() == IncidentSubmission.RevisionKind.REPORT) {
+                tree.remove("revisionKind");
+            }
+            byte[] canonical = CANONICAL.writeValueAsBytes(tree);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot fingerprint submission", e);

@@ -55,7 +55,7 @@ public class SubmissionService {
     }
 
     @Transactional
-    public Outcome submit(IncidentSubmission submission) {
+    public Outcome submit(IncidentSubmission submission, String clientId) {
         Instant receivedAt = clock.instant();
         String incidentId = IncidentIds.forPoliceReference(submission.forceCode(), submission.policeReference());
         int revision = submission.revisionOrDefault();
@@ -93,11 +93,11 @@ public class SubmissionService {
         publisher.publish(record); // throws if the broker did not acknowledge: the transaction rolls back
         Instant publishedAt = clock.instant();
         submissions.save(new SubmissionRecord(null, incidentId, submission.forceCode(), submission.policeReference(),
-                revision, SubmissionStatus.PUBLISHED, fingerprint, receivedAt, publishedAt));
+                revision, SubmissionStatus.PUBLISHED, fingerprint, receivedAt, publishedAt, clientId));
         submissions.markSupersededBelow(incidentId, revision);
         incidents.update(incidentId, revision, publishedAt);
-        log.info("Incident {} revision {} of force {} accepted{}", incidentId, revision, submission.forceCode(),
-                publish.supersedes().map(r -> ", superseding revision " + r).orElse(""));
+        log.info("Incident {} revision {} of force {} accepted from client {}{}", incidentId, revision,
+                submission.forceCode(), clientId, publish.supersedes().map(r -> ", superseding revision " + r).orElse(""));
         return new Outcome(incidentId, revision, true);
     }
 

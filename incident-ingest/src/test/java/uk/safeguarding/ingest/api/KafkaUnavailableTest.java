@@ -9,6 +9,7 @@ import uk.safeguarding.ingest.IncidentIngestApplication;
 import uk.safeguarding.ingest.IngestIntegrationTest;
 import uk.safeguarding.ingest.support.Http;
 import uk.safeguarding.ingest.support.IngestInfrastructure;
+import uk.safeguarding.ingest.support.TestIssuer;
 import uk.safeguarding.schemas.IncidentIds;
 import uk.safeguarding.testkit.TopicProbe;
 
@@ -33,7 +34,8 @@ class KafkaUnavailableTest extends IngestIntegrationTest {
         long before = IngestInfrastructure.incidentsEndOffset();
         Http.Answer refused;
         try (ConfigurableApplicationContext withoutKafka = startWithBrokerAt("localhost:" + closedPort())) {
-            Http unreachable = new Http(((WebServerApplicationContext) withoutKafka).getWebServer().getPort());
+            Http unreachable = new Http(((WebServerApplicationContext) withoutKafka).getWebServer().getPort())
+                    .withToken(TestIssuer.get().tokenFor(TEST_CLIENT, "WMP"));
 
             // when
             Instant start = Instant.now();
@@ -74,6 +76,8 @@ class KafkaUnavailableTest extends IngestIntegrationTest {
                 "--spring.datasource.password=postgres",
                 "--platform.kafka.bootstrap-servers=" + bootstrapServers,
                 "--platform.schema-registry.url=" + infra.schemaRegistryUrl(),
+                "--ingest.auth.issuer=" + TestIssuer.ISSUER,
+                "--ingest.auth.jwk-set-uri=" + TestIssuer.get().jwkSetUri(),
                 "--ingest.publish.max-block-ms=1500",
                 "--ingest.publish.request-timeout-ms=1000",
                 "--ingest.publish.delivery-timeout-ms=2500",

@@ -11,14 +11,16 @@ class OpenApiDocumentTest extends IngestIntegrationTest {
 
     @Test
     void openApiDocumentDescribesTheEndpointsAndTheirSchemas() {
-        Http.Answer answer = http().get("/v3/api-docs");
+        Http.Answer answer = anonymous().get("/v3/api-docs");
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode api = answer.json();
         JsonNode submit = api.at("/paths/~1api~1v1~1incidents/post");
         assertThat(submit.isMissingNode()).isFalse();
         assertThat(submit.get("responses").fieldNames()).toIterable()
-                .contains("200", "202", "400", "409", "503");
+                .contains("200", "202", "400", "401", "403", "409", "429", "503");
+        assertThat(api.at("/components/securitySchemes/policeSystemToken/scheme").asText()).isEqualTo("bearer");
+        assertThat(submit.at("/security/0").fieldNames()).toIterable().containsExactly("policeSystemToken");
         JsonNode status = api.at("/paths/~1api~1v1~1incidents~1{incidentId}/get");
         assertThat(status.get("responses").fieldNames()).toIterable().contains("200", "404");
         JsonNode schemas = api.at("/components/schemas");
@@ -31,7 +33,7 @@ class OpenApiDocumentTest extends IngestIntegrationTest {
 
     @Test
     void swaggerUiIsServed() {
-        Http.Answer answer = http().get("/swagger-ui.html");
+        Http.Answer answer = anonymous().get("/swagger-ui.html");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).containsIgnoringCase("swagger");

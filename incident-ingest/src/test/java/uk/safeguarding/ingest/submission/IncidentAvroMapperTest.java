@@ -78,4 +78,31 @@ class IncidentAvroMapperTest {
         assertThat(kit.getAdultPresentWhenSpokenTo()).isNull();
         assertThat(kit.getWelfareCheckMade()).isFalse();
     }
+
+    @Test
+    void consentRevisionKindAndRevisionNoteAreCarriedIntoTheAvroRecord() {
+        IncidentSubmission v = Submissions.valid(2, null, IncidentSubmission.RiskLevel.HIGH);
+        IncidentSubmission submission = new IncidentSubmission(v.forceCode(), v.policeReference(), v.revision(),
+                v.occurredAt(), v.reportedAt(), v.location(), v.riskLevel(), v.circumstances(), v.adults(), v.children(),
+                v.attendingOfficer(),
+                new IncidentSubmission.Consent(IncidentSubmission.ConsentStatus.REFUSED, " Mother declined. "),
+                IncidentSubmission.RevisionKind.CORRECTION, "Date of birth corrected");
+
+        IncidentReported record = mapper.toAvro(submission, "incident-1", Instant.parse("2026-11-20T23:15:00Z"));
+
+        assertThat(record.getConsent().getStatus()).isEqualTo(uk.safeguarding.avro.ConsentStatus.REFUSED);
+        assertThat(record.getConsent().getNote()).isEqualTo("Mother declined.");
+        assertThat(record.getRevisionKind()).isEqualTo(uk.safeguarding.avro.RevisionKind.CORRECTION);
+        assertThat(record.getRevisionNote()).isEqualTo("Date of birth corrected");
+    }
+
+    @Test
+    void withoutConsentOrRevisionKindTheRecordSaysNothingAboutConsentAndIsAReport() {
+        IncidentReported record = mapper.toAvro(Submissions.valid(1, null, IncidentSubmission.RiskLevel.HIGH),
+                "incident-1", Instant.parse("2026-11-20T23:15:00Z"));
+
+        assertThat(record.getConsent()).isNull();
+        assertThat(record.getRevisionKind()).isEqualTo(uk.safeguarding.avro.RevisionKind.REPORT);
+        assertThat(record.getRevisionNote()).isNull();
+    }
 }

@@ -16,20 +16,51 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private final String base;
+    private final String authorization;
 
+    /** Without credentials. */
     public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same service, every request carrying this bearer token. */
+    public Http withToken(String token) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), "Bearer " + token);
+    }
+
+    /** The same service, every request carrying this Authorization header as is (null: none). */
+    public Http withAuthorization(String header) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), header);
     }
 
     public Answer post(String path, Object body) {
         String text = body instanceof String s ? s : write(body);
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text)));
+                .POST(HttpRequest.BodyPublishers.ofString(text))));
     }
 
     public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()));
+    }
+
+    public Answer postForm(String path, String form, String authorizationHeader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (authorizationHeader != null) {
+            request.header("Authorization", authorizationHeader);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private static Answer send(HttpRequest.Builder request) {

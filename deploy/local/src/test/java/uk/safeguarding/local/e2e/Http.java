@@ -9,9 +9,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
-/** JSON over HTTP, as a police force's system or an administrator would call the services. */
+/**
+ * JSON over HTTP, as a police force's system or an administrator would call the services. Requests to
+ * incident-ingest carry the police system's bearer token (from the local issuer), as a force's system sends one;
+ * other services get none.
+ */
 public final class Http {
+
+    private final String tokenBase;
+    private final Supplier<String> token;
+
+    /** Without credentials anywhere. */
+    public Http() {
+        this(null, () -> null);
+    }
+
+    /** Sends {@code Authorization: Bearer <token>} on requests whose URL starts with {@code tokenBase}. */
+    public Http(String tokenBase, Supplier<String> token) {
+        this.tokenBase = tokenBase;
+        this.token = token;
+    }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
@@ -35,6 +54,10 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        HttpRequest peek = request.copy().build();
+        if (tokenBase != null && peek.uri().toString().startsWith(tokenBase) && token.get() != null) {
+            request.header("Authorization", "Bearer " + token.get());
+        }
         try {
             HttpResponse<String> r = client.send(request.header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

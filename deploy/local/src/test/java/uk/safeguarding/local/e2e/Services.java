@@ -6,6 +6,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.safeguarding.ingest.IncidentIngestApplication;
+import uk.safeguarding.local.LocalPoliceSystems;
 import uk.safeguarding.notification.NotificationServiceApplication;
 import uk.safeguarding.notification.intake.Bindings;
 import uk.safeguarding.testkit.EmbeddedInfrastructure;
@@ -25,10 +26,17 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
     private final Http http;
     private final JdbcTemplate notificationDb;
 
+    /** The tests' police system: allowed the forces the end-to-end tests submit for (E2E and the demo's). */
+    public static final LocalPoliceSystems.Client POLICE_SYSTEM =
+            new LocalPoliceSystems.Client("e2e-police-system", "e2e-police-secret", List.of("E2E", "WMP", "EXP"));
+    public static final LocalPoliceSystems.Client OTHER_FORCE = LocalPoliceSystems.OTHER_FORCE;
+
+    private volatile String policeToken;
+
     private Services(ConfigurableApplicationContext ingest, ConfigurableApplicationContext notification) {
         this.ingest = ingest;
         this.notification = notification;
-        this.http = new Http();
+        this.http = new Http(ingestUrl(), this::policeToken);
         this.notificationDb = new JdbcTemplate(EmbeddedInfrastructure.get().dataSource(NOTIFICATION_DB));
     }
 
@@ -37,8 +45,12 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
         ConfigurableApplicationContext notification = run(NotificationServiceApplication.builder(),
                 infra.serviceProperties(NOTIFICATION_DB));
         try {
-            ConfigurableApplicationContext ingest = run(IncidentIngestApplication.builder(),
-                    infra.serviceProperties(INGEST_DB));
+            Map<String, Object> ingestProperties = new java.util.LinkedHashMap<>(infra.serviceProperties(INGEST_DB));
+            // the launcher's local token issuer, with the tests' police systems; tokens outlive any test run
+            LocalPoliceSystems.ingestProperties(List.of(POLICE_SYSTEM, OTHER_FORCE))
+                    .forEach(p -> ingestProperties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
+            ingestProperties.put("ingest.auth.local-issuer.token-validity-seconds", "86400");
+            ConfigurableApplicationContext ingest = run(IncidentIngestApplication.builder(), ingestProperties);
             return new Services(ingest, notification);
         } catch (RuntimeException e) {
             notification.close();
@@ -73,8 +85,17 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
         return group;
     }
 
+    /** Requests to incident-ingest carry {@link #POLICE_SYSTEM}'s token. */
     public Http http() {
         return http;
+    }
+
+    /** A token for the tests' police system, fetched from the local issuer once. */
+    public String policeToken() {
+        if (policeToken == null) {
+            policeToken = LocalPoliceSystems.token(ingestUrl(), POLICE_SYSTEM);
+        }
+        return policeToken;
     }
 
     /** The notification database, to read the ledger (never to write: directory data goes through the API). */
