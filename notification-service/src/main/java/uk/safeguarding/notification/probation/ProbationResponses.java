@@ -103,11 +103,12 @@ public class ProbationResponses {
         return Outcome.RECORDED;
     }
 
-    /** Questions not answered by their respondBy (escalated or about to be), oldest first. */
+    /** Questions not answered by their respondBy (by the clock, or escalated already), oldest first. */
     public List<Unanswered> unanswered(String organisationId, Instant now, int limit) {
         StringBuilder sql = new StringBuilder("select p.alert_id, p.incident_id, p.organisation_id, o.name,"
                 + " p.respond_by, p.escalated_at from probation_response p left join organisation o"
-                + " on o.id = p.organisation_id where p.answered_at is null and p.respond_by <= ?");
+                + " on o.id = p.organisation_id where p.answered_at is null"
+                + " and (p.respond_by <= ? or p.escalated_at is not null)");
         List<Object> args = new ArrayList<>();
         args.add(Timestamp.from(now));
         if (organisationId != null && !organisationId.isBlank()) {
