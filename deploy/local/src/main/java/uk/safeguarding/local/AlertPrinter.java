@@ -40,6 +40,14 @@ final class AlertPrinter {
         if (!told.isEmpty()) {
             line("told", told);
         }
+        if (!a.getHouseholdChildren().isEmpty()) {
+            line("children", String.join("; ", a.getHouseholdChildren().stream().map(c -> c.getGivenName() + " "
+                    + c.getFamilyName() + born(c.getDateOfBirth()) + "  [" + c.getChildId() + "]").toList()));
+        }
+        if (a.getResponse() != null) {
+            line("asks", a.getResponse().getQuestion() + (a.getResponse().getRespondBy() == null ? ""
+                    : "  (answer by " + DUE.format(a.getResponse().getRespondBy()) + ", London time)"));
+        }
         line("alert id", a.getAlertId());
         out.println();
     }

@@ -246,6 +246,17 @@ public final class Demo {
                 "Suspect on licence; assault on partner.", adults,
                 supervised.children().stream().map(c -> child(c, true, "Dad was shouting at mum")).toList())));
 
+        // each child by age and setting
+        for (DemoDirectory.Household h : List.of(directory.nurseryHousehold(), directory.collegeHousehold(),
+                directory.homeEducatedHousehold())) {
+            DirectoryDocument.Child c = h.children().get(0);
+            String what = h == directory.nurseryHousehold() ? "a toddler at nursery"
+                    : h == directory.collegeHousehold() ? "a 16-year-old at college" : "a child educated at home";
+            samples.add(new Sample(what, incident(run + "-" + (samples.size() + 2), occurred, "MEDIUM",
+                    "Argument overheard by neighbours.", h.adults().stream().map(a -> adult(a, "VICTIM")).toList(),
+                    List.of(child(c, false, null)))));
+        }
+
         samples.add(new Sample("a child the directory does not know", incident(run + "-5", occurred, "MEDIUM",
                 "Family new to the area.",
                 List.of(adult("Sam", "Newcombe", "VICTIM", null)),

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.notification.ledger.AvroRecords;
+import uk.safeguarding.notification.probation.ProbationResponses;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,8 +35,11 @@ public class DeliveryIntake {
     private final DeliverySettings settings;
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
+    private final ProbationResponses probationResponses;
 
-    public DeliveryIntake(DeliveryLog deliveryLog, DeliverySettings settings, JdbcTemplate jdbc, MeterRegistry meters) {
+    public DeliveryIntake(DeliveryLog deliveryLog, DeliverySettings settings, JdbcTemplate jdbc, MeterRegistry meters,
+                          ProbationResponses probationResponses) {
+        this.probationResponses = probationResponses;
         this.deliveryLog = deliveryLog;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -55,6 +59,7 @@ public class DeliveryIntake {
                 UUID.fromString(a.getAlertId()), a.getIncidentId(), a.getRecipient().getOrganisationId(),
                 a.getRecipient().getKind(), a.getDueBy())).toList();
         List<UUID> created = deliveryLog.recordSent(deliveries, now);
+        probationResponses.recordRequests(created.stream().map(byId::get).toList(), now);
 
         Set<String> organisations = new LinkedHashSet<>();
         created.forEach(id -> organisations.add(byId.get(id).getRecipient().getOrganisationId()));

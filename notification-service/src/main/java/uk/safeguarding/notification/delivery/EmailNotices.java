@@ -38,7 +38,9 @@ public class EmailNotices {
     /** Why a notice is sent, and so to whom. */
     public enum Purpose {
         NEW_ALERT(Set.of(PersonRole.KEY_ADULT)),
-        ESCALATION(Set.of(PersonRole.DEPUTY));
+        ESCALATION(Set.of(PersonRole.DEPUTY)),
+        /** Probation has not answered whether the children's needs were considered (package probation). */
+        ANSWER_OVERDUE(Set.of(PersonRole.DEPUTY));
 
         private final Set<PersonRole> roles;
 
@@ -133,9 +135,11 @@ public class EmailNotices {
         JavaMailSender sender = mail.getIfAvailable();
         String organisationName = settings.organisationName(notice.organisationId());
         String link = NoticeText.link(inboxBaseUrl, notice.alertId());
-        NoticeText.Text text = notice.purpose() == Purpose.NEW_ALERT
-                ? NoticeText.newAlert(organisationName, link)
-                : NoticeText.escalation(organisationName, link, notice.dueBy());
+        NoticeText.Text text = switch (notice.purpose()) {
+            case NEW_ALERT -> NoticeText.newAlert(organisationName, link);
+            case ESCALATION -> NoticeText.escalation(organisationName, link, notice.dueBy());
+            case ANSWER_OVERDUE -> NoticeText.answerOverdue(organisationName, link);
+        };
         int accepted = 0;
         List<String> failures = new ArrayList<>();
         for (PersonEntity person : recipients) {

@@ -45,4 +45,14 @@ public final class NoticeText {
                         + "Sign in to see the notification. For the child's safety this email carries no details:"
                         + " please do not reply to it or forward it.\n");
     }
+
+    /** Probation has not answered, in time, whether the children's safeguarding needs were considered. */
+    public static Text answerOverdue(String organisationName, String link) {
+        return new Text("Safeguarding notification not yet answered for " + organisationName,
+                "A safeguarding notification for " + organisationName + " asks whether the children's safeguarding"
+                        + " needs were considered and what was done. It has not been answered in time.\n\n"
+                        + "You are receiving this as a deputy. Please answer it now: " + link + "\n\n"
+                        + "Sign in to see the notification. For the children's safety this email carries no details:"
+                        + " please do not reply to it or forward it.\n");
+    }
 }

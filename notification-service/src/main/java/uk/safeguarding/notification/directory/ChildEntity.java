@@ -18,5 +18,9 @@ public record ChildEntity(
         @Nullable String schoolOrgId,
         @Nullable String gpOrgId,
         @Nullable String healthVisitingOrgId,
+        @Nullable String earlyYearsOrgId,
+        @Nullable String collegeOrgId,
+        boolean homeEducated,
+        @Nullable String localAuthorityOrgId,
         Instant updatedAt) {
 }

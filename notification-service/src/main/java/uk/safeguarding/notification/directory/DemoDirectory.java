@@ -12,13 +12,16 @@ import java.util.Set;
 /**
  * A deterministic demo directory (same seed, same document): one local authority, two school nursing teams, five
  * schools (three primary, two secondary), three GP practices, a health visiting team and a probation delivery unit,
- * and some hundreds of children and adults in households. All names are invented.
+ * a nursery, a college, children's social care (ORG-CSC-01), and some hundreds of children and adults in households.
+ * All names are invented.
  *
  * <p>To submit a demo incident that routes, take a named household: {@link #schoolChildrenHousehold()} (HH-0001: a
  * primary and a secondary pupil, alerts to school, school nurse and GP), {@link #toddlerHousehold()} (HH-0002: a
  * toddler under school age, alerts to GP and health visiting, and a school-age sibling) or
  * {@link #supervisedAdultHousehold()} (HH-0003: a suspect supervised by probation; name that adult with their PNC id
- * and role SUSPECT, and probation is alerted too). Name each child with its given name, family name and date of birth
+ * and role SUSPECT, and probation is alerted too). By setting: {@link #nurseryHousehold()} (a toddler at the nursery),
+ * {@link #collegeHousehold()} (a 16-year-old at the college), {@link #homeEducatedHousehold()} (a child educated at
+ * home: the local authority's officer). Name each child with its given name, family name and date of birth
  * (or its UPN / NHS number) exactly as here; an adult with its PNC id or name and date of birth.
  */
 public final class DemoDirectory {
@@ -31,6 +34,9 @@ public final class DemoDirectory {
     public static final String LOCAL_AUTHORITY = "ORG-LA-01";
     public static final String HEALTH_VISITING = "ORG-HV-01";
     public static final String PROBATION = "ORG-PDU-01";
+    public static final String EARLY_YEARS = "ORG-EY-01";
+    public static final String COLLEGE = "ORG-COL-01";
+    public static final String CHILDRENS_SOCIAL_CARE = "ORG-CSC-01";
     public static final List<String> PRIMARY_SCHOOLS = List.of("ORG-SCH-01", "ORG-SCH-02", "ORG-SCH-03");
     public static final List<String> SECONDARY_SCHOOLS = List.of("ORG-SCH-04", "ORG-SCH-05");
     public static final List<String> GP_PRACTICES = List.of("ORG-GP-01", "ORG-GP-02", "ORG-GP-03");
@@ -90,6 +96,13 @@ public final class DemoDirectory {
                 "health.visiting@nhs.example"));
         orgs.add(org(PROBATION, "Exampleshire Probation Delivery Unit", OrganisationKind.PROBATION, null, null,
                 "pdu.exampleshire@probation.example"));
+        // added after the first release: appended, so every earlier organisation, person and demo sign-in keeps its id
+        orgs.add(org(EARLY_YEARS, "Little Acorns Day Nursery", OrganisationKind.EARLY_YEARS, null, null,
+                "manager@littleacorns.nursery.example"));
+        orgs.add(org(COLLEGE, "Exampleton College of Further Education", OrganisationKind.COLLEGE, null, null,
+                "safeguarding@exampleton-college.example"));
+        orgs.add(org(CHILDRENS_SOCIAL_CARE, "Exampleshire Children's Social Care (MASH)",
+                OrganisationKind.CHILDRENS_SOCIAL_CARE, null, null, "mash@exampleshire.example"));
 
         List<DirectoryDocument.Child> children = new ArrayList<>();
         List<DirectoryDocument.Adult> adults = new ArrayList<>();
@@ -163,6 +176,41 @@ public final class DemoDirectory {
             }
             households.add(new Household(householdId, List.copyOf(householdChildren), List.copyOf(householdAdults)));
         }
+        // Each child by age and setting: three more named households after the generated ones, from a random of
+        // their own, so the earlier households (and the ids the launcher and tests use) stay exactly as they were.
+        Random settings = new Random(seed + 1);
+        String[] settingKinds = {"nursery", "college", "home"};
+        for (String kind : settingKinds) {
+            String householdId = String.format("HH-%04d", households.size() + 1);
+            String family = FAMILY.get(settings.nextInt(FAMILY.size()));
+            String postcode = POSTCODES.get(settings.nextInt(POSTCODES.size()));
+            String gp = GP_PRACTICES.get(settings.nextInt(GP_PRACTICES.size()));
+            Set<String> givenInHousehold = new HashSet<>();
+            String given = distinctGiven(settings, givenInHousehold);
+            int age = switch (kind) {
+                case "nursery" -> 2;
+                case "college" -> 16;
+                default -> 11;
+            };
+            LocalDate dob = uniqueBirth(settings, age, given, family, usedNameDob);
+            List<DirectoryDocument.Identifier> ids = new ArrayList<>();
+            if (!kind.equals("nursery")) {
+                ids.add(new DirectoryDocument.Identifier(IdentifierScheme.UPN, unique(usedUpn, () -> upn(settings))));
+            }
+            ids.add(new DirectoryDocument.Identifier(IdentifierScheme.NHS_NUMBER, unique(usedNhs, () -> nhsNumber(settings))));
+            DirectoryDocument.Child child = new DirectoryDocument.Child(String.format("CH-%05d", ++childSeq[0]), given,
+                    family, dob, postcode, ids, null, gp, kind.equals("nursery") ? HEALTH_VISITING : null,
+                    kind.equals("nursery") ? EARLY_YEARS : null, kind.equals("college") ? COLLEGE : null,
+                    kind.equals("home") ? Boolean.TRUE : null, kind.equals("home") ? LOCAL_AUTHORITY : null);
+            children.add(child);
+            String adultGiven = distinctGiven(settings, givenInHousehold);
+            LocalDate adultDob = uniqueBirth(settings, 30 + settings.nextInt(15), adultGiven, family, usedNameDob);
+            DirectoryDocument.Adult adult = new DirectoryDocument.Adult(String.format("AD-%05d", ++adultSeq[0]),
+                    adultGiven, family, adultDob, List.of(), null, null);
+            adults.add(adult);
+            links.add(new DirectoryDocument.HouseholdLink(child.id(), adult.id(), Relationship.PARENT));
+            households.add(new Household(householdId, List.of(child), List.of(adult)));
+        }
         this.document = new DirectoryDocument(List.copyOf(orgs), List.copyOf(children), List.copyOf(adults),
                 List.copyOf(links));
         this.households = List.copyOf(households);
@@ -200,6 +248,21 @@ public final class DemoDirectory {
     /** HH-0003: a primary pupil (9) and two adults, the second supervised by the probation delivery unit. */
     public Household supervisedAdultHousehold() {
         return households.get(2);
+    }
+
+    /** A toddler (2) at the demo nursery: GP, health visiting and the early-years setting. */
+    public Household nurseryHousehold() {
+        return households.get(households.size() - 3);
+    }
+
+    /** A 16-year-old at the demo college: the college and GP (no school). */
+    public Household collegeHousehold() {
+        return households.get(households.size() - 2);
+    }
+
+    /** An 11-year-old educated at home: the local authority's officer and GP (no school). */
+    public Household homeEducatedHousehold() {
+        return households.get(households.size() - 1);
     }
 
     // ----

@@ -60,10 +60,26 @@ public record DirectoryDocument(
             @Valid List<@NotNull Identifier> identifiers,
             @Size(max = 64) String schoolId,
             @Size(max = 64) String gpPracticeId,
-            @Size(max = 64) String healthVisitingTeamId) {
+            @Size(max = 64) String healthVisitingTeamId,
+            @Size(max = 64) String earlyYearsSettingId,
+            @Size(max = 64) String collegeId,
+            Boolean homeEducated,
+            @Size(max = 64) String localAuthorityId) {
 
         public Child {
             identifiers = identifiers == null ? List.of() : identifiers;
+        }
+
+        /** A child linked to a school, GP and health visiting team only (no early years, college or home education). */
+        public Child(String id, String givenName, String familyName, LocalDate dateOfBirth, String postcode,
+                     List<Identifier> identifiers, String schoolId, String gpPracticeId, String healthVisitingTeamId) {
+            this(id, givenName, familyName, dateOfBirth, postcode, identifiers, schoolId, gpPracticeId,
+                    healthVisitingTeamId, null, null, null, null);
+        }
+
+        /** Educated at home: the local authority's officer is told in place of a school. Absent means no. */
+        public boolean educatedAtHome() {
+            return Boolean.TRUE.equals(homeEducated);
         }
     }
 

@@ -100,19 +100,7 @@ public class DirectoryLookup {
         }
         Map<String, DirectoryView.Child> children = new HashMap<>();
         Set<String> orgIds = new LinkedHashSet<>();
-        if (!childIds.isEmpty()) {
-            jdbc.query("select id, given_name, family_name, date_of_birth, school_org_id, gp_org_id,"
-                            + " health_visiting_org_id from child where id = any(?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", childIds.toArray())),
-                    rs -> {
-                        DirectoryView.Child c = new DirectoryView.Child(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7));
-                        children.put(c.id(), c);
-                        addIfPresent(orgIds, c.schoolId());
-                        addIfPresent(orgIds, c.gpPracticeId());
-                        addIfPresent(orgIds, c.healthVisitingTeamId());
-                    });
-        }
+        loadChildren(childIds, children, orgIds);
 
         Map<String, List<String>> adultIdsByPnc = new HashMap<>();
         Set<String> adultIds = new LinkedHashSet<>();
@@ -141,15 +129,29 @@ public class DirectoryLookup {
         }
         Map<String, DirectoryView.Adult> adults = new HashMap<>();
         if (!adultIds.isEmpty()) {
+            List<DirectoryView.Adult> found = new ArrayList<>();
             jdbc.query("select id, given_name, family_name, date_of_birth, probation_org_id, probation_case_reference"
                             + " from adult where id = any(?)",
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", adultIds.toArray())),
                     rs -> {
-                        DirectoryView.Adult a = new DirectoryView.Adult(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6));
-                        adults.put(a.id(), a);
-                        addIfPresent(orgIds, a.probationDeliveryUnitId());
+                        found.add(new DirectoryView.Adult(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6)));
                     });
+            // probation hears of every child in a supervised adult's household, not only those the police named
+            Map<String, List<String>> householdChildIds = householdChildrenOf(found.stream()
+                    .filter(a -> a.probationDeliveryUnitId() != null).map(DirectoryView.Adult::id).toList());
+            // kept apart from the matching candidates: these children were not named by police
+            Map<String, DirectoryView.Child> household = new HashMap<>();
+            Set<String> householdIds = new LinkedHashSet<>();
+            householdChildIds.values().forEach(householdIds::addAll);
+            loadChildren(householdIds, household, new LinkedHashSet<>());
+            for (DirectoryView.Adult a : found) {
+                adults.put(a.id(), new DirectoryView.Adult(a.id(), a.givenName(), a.familyName(), a.dateOfBirth(),
+                        a.probationDeliveryUnitId(), a.probationCaseReference(),
+                        householdChildIds.getOrDefault(a.id(), List.of()).stream().map(household::get)
+                                .filter(java.util.Objects::nonNull).toList()));
+                addIfPresent(orgIds, a.probationDeliveryUnitId());
+            }
         }
 
         Map<String, DirectoryView.Organisation> organisations = new HashMap<>();
@@ -166,6 +168,42 @@ public class DirectoryLookup {
         }
         return new DirectoryView(childIdsByIdentifier, childIdsByNameAndBirth, children, adultIdsByPnc,
                 adultIdsByNameAndBirth, adults, organisations);
+    }
+
+    private void loadChildren(Set<String> ids, Map<String, DirectoryView.Child> children, Set<String> orgIds) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.query("select id, given_name, family_name, date_of_birth, school_org_id, gp_org_id,"
+                        + " health_visiting_org_id, early_years_org_id, college_org_id, home_educated,"
+                        + " local_authority_org_id from child where id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
+                rs -> {
+                    DirectoryView.Child c = new DirectoryView.Child(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11));
+                    children.put(c.id(), c);
+                    addIfPresent(orgIds, c.schoolId());
+                    addIfPresent(orgIds, c.gpPracticeId());
+                    addIfPresent(orgIds, c.healthVisitingTeamId());
+                    addIfPresent(orgIds, c.earlyYearsSettingId());
+                    addIfPresent(orgIds, c.collegeId());
+                    addIfPresent(orgIds, c.localAuthorityId());
+                });
+    }
+
+    /** The children linked through a household to each of these adults, in a stable order (child id). */
+    private Map<String, List<String>> householdChildrenOf(List<String> adultIds) {
+        Map<String, List<String>> byAdult = new HashMap<>();
+        if (adultIds.isEmpty()) {
+            return byAdult;
+        }
+        jdbc.query("select adult_id, child_id from household_link where adult_id = any(?) order by adult_id, child_id",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", adultIds.toArray())),
+                rs -> {
+                    byAdult.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return byAdult;
     }
 
     private static DirectoryView.Organisation organisation(ResultSet rs, int first) throws SQLException {

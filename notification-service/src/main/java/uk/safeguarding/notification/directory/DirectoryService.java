@@ -170,6 +170,9 @@ public class DirectoryService {
             addIfPresent(referenced, c.schoolId());
             addIfPresent(referenced, c.gpPracticeId());
             addIfPresent(referenced, c.healthVisitingTeamId());
+            addIfPresent(referenced, c.earlyYearsSettingId());
+            addIfPresent(referenced, c.collegeId());
+            addIfPresent(referenced, c.localAuthorityId());
         });
         doc.adults().forEach(a -> addIfPresent(referenced, a.probationDeliveryUnitId()));
         referenced.removeAll(orgKinds.keySet());
@@ -199,6 +202,15 @@ public class DirectoryService {
             reference(orgKinds, c.gpPracticeId(), OrganisationKind.GP, at + "gpPracticeId", problems);
             reference(orgKinds, c.healthVisitingTeamId(), OrganisationKind.HEALTH_VISITING, at + "healthVisitingTeamId",
                     problems);
+            reference(orgKinds, c.earlyYearsSettingId(), OrganisationKind.EARLY_YEARS, at + "earlyYearsSettingId",
+                    problems);
+            reference(orgKinds, c.collegeId(), OrganisationKind.COLLEGE, at + "collegeId", problems);
+            reference(orgKinds, c.localAuthorityId(), OrganisationKind.LOCAL_AUTHORITY, at + "localAuthorityId",
+                    problems);
+            if (c.educatedAtHome() && (c.localAuthorityId() == null || c.localAuthorityId().isBlank())) {
+                problems.add(new FieldProblem(at + "localAuthorityId",
+                        "required for a child educated at home (its officer is told in place of a school)"));
+            }
             schemesOnce(c.identifiers(), at + "identifiers", problems);
         }
         for (int i = 0; i < doc.adults().size(); i++) {
@@ -299,7 +311,8 @@ public class DirectoryService {
     static ChildEntity toEntity(DirectoryDocument.Child c, Instant now) {
         return new ChildEntity(c.id(), c.givenName(), c.familyName(), Names.normalisedFullName(c.givenName(), c.familyName()),
                 c.dateOfBirth(), c.postcode(), blankToNull(c.schoolId()), blankToNull(c.gpPracticeId()),
-                blankToNull(c.healthVisitingTeamId()), now);
+                blankToNull(c.healthVisitingTeamId()), blankToNull(c.earlyYearsSettingId()), blankToNull(c.collegeId()),
+                c.educatedAtHome(), blankToNull(c.localAuthorityId()), now);
     }
 
     static AdultEntity toEntity(DirectoryDocument.Adult a, Instant now) {
@@ -314,7 +327,8 @@ public class DirectoryService {
 
     static DirectoryDocument.Child toDto(ChildEntity c, List<DirectoryDocument.Identifier> identifiers) {
         return new DirectoryDocument.Child(c.id(), c.givenName(), c.familyName(), c.dateOfBirth(), c.postcode(),
-                identifiers, c.schoolOrgId(), c.gpOrgId(), c.healthVisitingOrgId());
+                identifiers, c.schoolOrgId(), c.gpOrgId(), c.healthVisitingOrgId(), c.earlyYearsOrgId(), c.collegeOrgId(),
+                c.homeEducated() ? Boolean.TRUE : null, c.localAuthorityOrgId());
     }
 
     static DirectoryDocument.Adult toDto(AdultEntity a, List<DirectoryDocument.Identifier> identifiers) {

@@ -46,6 +46,7 @@ public final class DemoSignIns {
         List<SignIn> signIns = new ArrayList<>();
         int n = 0;
         DirectoryDocument.Organisation localAuthority = null;
+        List<DirectoryDocument.Organisation> probationUnits = new ArrayList<>();
         for (DirectoryDocument.Organisation org : DemoDirectory.standard().document().organisations()) {
             String slug = slug(org.name());
             if (org.kind() == OrganisationKind.SCHOOL) {
@@ -61,11 +62,20 @@ public final class DemoSignIns {
                 if (org.kind() == OrganisationKind.LOCAL_AUTHORITY) {
                     localAuthority = org;
                 }
+                if (org.kind() == OrganisationKind.PROBATION) {
+                    probationUnits.add(org);
+                }
             }
         }
         if (localAuthority != null) {
             signIns.add(new SignIn("P-OPERATIONS", OPERATIONS_EMAIL, name(n), PersonRole.OPERATIONS,
                     localAuthority.id(), localAuthority.name()));
+        }
+        // a probation unit's deputy hears of an answer about the children not given in time (listed last: the
+        // earlier accounts keep their names)
+        for (DirectoryDocument.Organisation unit : probationUnits) {
+            signIns.add(new SignIn("P-" + unit.id() + "-DEPUTY", "deputy@" + slug(unit.name()) + ".example", name(++n),
+                    PersonRole.DEPUTY, unit.id(), unit.name()));
         }
         return List.copyOf(signIns);
     }

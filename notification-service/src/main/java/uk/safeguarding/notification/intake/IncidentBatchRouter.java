@@ -3,6 +3,7 @@ package uk.safeguarding.notification.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyAlert;
@@ -24,6 +25,7 @@ import uk.safeguarding.notification.unresolved.UnresolvedChildren;
 import uk.safeguarding.schemas.Topics;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,9 +56,12 @@ public class IncidentBatchRouter {
     private final DirectoryLookup directory;
     private final SchoolCalendars calendars;
     private final MeterRegistry meters;
+    private final Duration probationAnswerWithin;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
-                               DirectoryLookup directory, SchoolCalendars calendars, MeterRegistry meters) {
+                               DirectoryLookup directory, SchoolCalendars calendars, MeterRegistry meters,
+                               @Value("${notification.probation.answer-within:P5D}") Duration probationAnswerWithin) {
+        this.probationAnswerWithin = probationAnswerWithin;
         this.revisions = revisions;
         this.ledger = ledger;
         this.unresolved = unresolved;
@@ -121,7 +126,7 @@ public class IncidentBatchRouter {
             DirectoryView view = directory.viewFor(toRoute.stream().map(Received::incident).toList());
             Deadlines deadlines = calendars.deadlinesFor(view); // the batch's school calendars, read once
             for (Received r : toRoute) {
-                Router.Outcome outcome = Router.route(r.incident(), view, deadlines, now);
+                Router.Outcome outcome = Router.route(r.incident(), view, deadlines, now, probationAnswerWithin);
                 for (AgencyAlert alert : outcome.alerts()) {
                     ledgerEntries.add(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),
                             r.position()));

@@ -29,12 +29,36 @@ public record DirectoryView(
         return id == null ? Optional.empty() : Optional.ofNullable(organisations.get(id));
     }
 
+    /**
+     * A directory child and the services linked to it: school, GP, health visiting team, early-years setting,
+     * college, and for a child educated at home the local authority whose officer is told.
+     */
     public record Child(String id, String givenName, String familyName, LocalDate dateOfBirth,
-                       String schoolId, String gpPracticeId, String healthVisitingTeamId) {
+                       String schoolId, String gpPracticeId, String healthVisitingTeamId,
+                       String earlyYearsSettingId, String collegeId, boolean homeEducated, String localAuthorityId) {
+
+        public Child(String id, String givenName, String familyName, LocalDate dateOfBirth,
+                     String schoolId, String gpPracticeId, String healthVisitingTeamId) {
+            this(id, givenName, familyName, dateOfBirth, schoolId, gpPracticeId, healthVisitingTeamId, null, null,
+                    false, null);
+        }
     }
 
+    /**
+     * A directory adult; for one supervised by probation, the children linked to them through a household (not
+     * matching candidates: police may not have named them), so probation hears of every child at home.
+     */
     public record Adult(String id, String givenName, String familyName, LocalDate dateOfBirth,
-                        String probationDeliveryUnitId, String probationCaseReference) {
+                        String probationDeliveryUnitId, String probationCaseReference, List<Child> householdChildren) {
+
+        public Adult {
+            householdChildren = householdChildren == null ? List.of() : List.copyOf(householdChildren);
+        }
+
+        public Adult(String id, String givenName, String familyName, LocalDate dateOfBirth,
+                     String probationDeliveryUnitId, String probationCaseReference) {
+            this(id, givenName, familyName, dateOfBirth, probationDeliveryUnitId, probationCaseReference, List.of());
+        }
     }
 
     public record Organisation(String id, String name, AgencyKind kind, String schoolNurseOrganisationId) {

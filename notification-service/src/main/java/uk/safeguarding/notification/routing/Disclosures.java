@@ -13,7 +13,9 @@ import uk.safeguarding.avro.SupervisedAdult;
  * <ul>
  * <li>every kind: occurredAt, reportedAt, childPresent, childSpokenTo, voiceOfChild, adultPresentWhenSpokenTo,
  * welfareCheckMade, attendingOfficer;</li>
- * <li>health (school nurse, GP, health visiting), probation and local authority also: riskLevel;</li>
+ * <li>education (school, early years, college): nothing more;</li>
+ * <li>health (school nurse, GP, health visiting), probation, local authority and children's social care also:
+ * riskLevel;</li>
  * <li>probation also: supervisedAdult;</li>
  * <li>never: location, circumstances, other adults' details.</li>
  * </ul>
@@ -35,9 +37,10 @@ public final class Disclosures {
                 .setWelfareCheckMade(child.getWelfareCheckMade())
                 .setAttendingOfficer(incident.getAttendingOfficer());
         switch (kind) {
-            case SCHOOL -> {
+            case SCHOOL, EARLY_YEARS, COLLEGE -> {
             }
-            case SCHOOL_NURSE, GP, HEALTH_VISITING, LOCAL_AUTHORITY -> d.setRiskLevel(incident.getRiskLevel());
+            case SCHOOL_NURSE, GP, HEALTH_VISITING, LOCAL_AUTHORITY, CHILDRENS_SOCIAL_CARE ->
+                    d.setRiskLevel(incident.getRiskLevel());
             case PROBATION -> d.setRiskLevel(incident.getRiskLevel()).setSupervisedAdult(supervisedAdult);
             default -> throw new IllegalArgumentException("No disclosure selection for agency kind " + kind);
         }

@@ -15,6 +15,7 @@ import uk.safeguarding.avro.SupervisedAdult;
 import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.notification.calendar.Deadlines;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,8 +45,15 @@ public final class Router {
     public record Outcome(List<AgencyAlert> alerts, List<ChildUnresolved> unresolved) {
     }
 
-    /** A supervised adult of the incident and the probation delivery unit supervising them. */
-    record Supervision(DirectoryView.Organisation unit, SupervisedAdult adult) {
+    /**
+     * A supervised adult of the incident, the probation delivery unit supervising them, and the children linked to
+     * them through a household in the directory.
+     */
+    record Supervision(DirectoryView.Organisation unit, SupervisedAdult adult, List<DirectoryView.Child> householdChildren) {
+    }
+
+    /** A child of the incident found in the directory: what police said and who the directory says it is. */
+    private record Named(IncidentChild reported, DirectoryView.Child known) {
     }
 
     /**
@@ -55,12 +63,22 @@ public final class Router {
      */
     public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
                                 Instant routedAt) {
+        return route(incident, directory, deadlines, routedAt, ProbationQuestion.DEFAULT_ANSWER_WITHIN);
+    }
+
+    /**
+     * @param answerWithin how long probation has to answer whether the children's needs were considered
+     *                     (respondBy = routedAt + answerWithin)
+     */
+    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
+                                Instant routedAt, Duration answerWithin) {
         Instant receivedAt = Deadlines.receivedAt(incident.getReportedAt(), routedAt);
         AlertClock clock = new AlertClock(deadlines, receivedAt, routedAt);
         List<AgencyAlert> alerts = new ArrayList<>();
         List<ChildUnresolved> unresolved = new ArrayList<>();
         LocalDate incidentDate = LocalDate.ofInstant(incident.getOccurredAt(), INCIDENT_ZONE);
         List<Supervision> supervisions = supervisedAdults(incident, directory);
+        List<Named> named = new ArrayList<>();
 
         List<IncidentChild> children = incident.getChildren();
         for (int index = 0; index < children.size(); index++) {
@@ -71,37 +89,64 @@ public final class Router {
                 continue;
             }
             DirectoryView.Child known = ((ChildMatcher.Matched) result).child();
+            named.add(new Named(child, known));
             List<AgencyAlert> forChild = new ArrayList<>();
-            Optional<DirectoryView.Organisation> school = directory.organisation(known.schoolId());
-            school.ifPresent(s -> forChild.add(alert(incident, child, known, s, AgencyKind.SCHOOL,
-                    RoutingReason.ENROLLED_AT_SCHOOL, "enrolled at school " + s.id(), null, clock.forSchool(s.id()))));
-            school.flatMap(s -> directory.organisation(s.schoolNurseOrganisationId()).map(n -> Map.entry(s, n)))
-                    .ifPresent(e -> forChild.add(alert(incident, child, known, e.getValue(), AgencyKind.SCHOOL_NURSE,
-                            RoutingReason.SCHOOL_NURSE_FOR_SCHOOL,
-                            "school nursing team for school " + e.getKey().id(), null,
-                            clock.forSchool(e.getKey().id()))));
-            directory.organisation(known.gpPracticeId()).ifPresent(gp -> forChild.add(alert(incident, child, known, gp,
-                    AgencyKind.GP, RoutingReason.REGISTERED_WITH_GP, "registered with GP practice " + gp.id(), null,
-                    clock)));
-            if (SchoolAge.isUnderSchoolAge(known.dateOfBirth(), incidentDate)) {
-                directory.organisation(known.healthVisitingTeamId()).ifPresent(hv -> forChild.add(alert(incident, child,
-                        known, hv, AgencyKind.HEALTH_VISITING, RoutingReason.HEALTH_VISITING_UNDER_SCHOOL_AGE,
-                        "under school age on the incident date; health visiting team " + hv.id(), null, clock)));
-            }
-            for (Supervision s : supervisions) {
-                forChild.add(alert(incident, child, known, s.unit(), AgencyKind.PROBATION,
-                        RoutingReason.ADULT_SUPERVISED_BY_PROBATION,
-                        "an adult in the incident (" + s.adult().getRole() + ") is supervised by probation delivery unit "
-                                + s.unit().id(), s.adult(), clock));
+            for (Recipients.Recipient r : Recipients.forChild(known, incidentDate, directory)) {
+                forChild.add(alert(incident, child, known, r.organisation(), r.kind(), r.reason(), r.detail(), null,
+                        r.calendarOrganisationId() == null ? clock : clock.forSchool(r.calendarOrganisationId())));
             }
             if (forChild.isEmpty()) {
                 unresolved.add(unresolved(incident, index, child, UnresolvedReason.NO_LINKED_SERVICES,
-                        "directory child " + known.id() + " has no linked school, GP or (under school age) health visiting team",
+                        "directory child " + known.id() + " has no service linked for their age and setting"
+                                + " (school, college, GP, health visiting, early years or home education officer)",
                         routedAt));
             }
             alerts.addAll(forChild);
         }
+        for (Supervision s : supervisions) {
+            probationAlert(incident, named, s, clock, answerWithin).ifPresent(alerts::add);
+        }
         return new Outcome(List.copyOf(dedupe(alerts)), List.copyOf(unresolved));
+    }
+
+    /**
+     * ONE alert per probation delivery unit per incident, naming every child of the household: the children police
+     * named and found, then those the directory links to the supervised adult. It is about the first of them (so its
+     * id is stable) and asks the unit whether the children's safeguarding needs were considered, and what was done.
+     */
+    private static Optional<AgencyAlert> probationAlert(IncidentReported incident, List<Named> named, Supervision s,
+                                                        AlertClock clock, Duration answerWithin) {
+        Map<String, DirectoryView.Child> household = new LinkedHashMap<>();
+        named.forEach(n -> household.putIfAbsent(n.known().id(), n.known()));
+        s.householdChildren().forEach(c -> household.putIfAbsent(c.id(), c));
+        if (household.isEmpty()) {
+            return Optional.empty();
+        }
+        DirectoryView.Child first = household.values().iterator().next();
+        Optional<IncidentChild> reported = named.stream().filter(n -> n.known().id().equals(first.id()))
+                .map(Named::reported).findFirst();
+        IncidentChild about = reported.orElseGet(() -> IncidentChild.newBuilder().setGivenName(first.givenName())
+                .setFamilyName(first.familyName()).setDateOfBirth(first.dateOfBirth()).setPresent(false).build());
+        AgencyAlert alert = alert(incident, about, first, s.unit(), AgencyKind.PROBATION,
+                RoutingReason.ADULT_SUPERVISED_BY_PROBATION,
+                "an adult in the incident (" + s.adult().getRole() + ") is supervised by probation delivery unit "
+                        + s.unit().id() + "; " + household.size() + (household.size() == 1 ? " child" : " children")
+                        + " in the household", s.adult(), clock);
+        AgencyAlert.Builder builder = AgencyAlert.newBuilder(alert)
+                .setHouseholdChildren(household.values().stream().map(Router::alertChild).toList())
+                .setResponse(ProbationQuestion.request(clock.routedAt(), answerWithin));
+        if (reported.isEmpty()) {
+            // police said nothing about this child: no words or presence to pass on
+            builder.setDisclosed(uk.safeguarding.avro.Disclosure.newBuilder(alert.getDisclosed()).setChildPresent(null)
+                    .setChildSpokenTo(null).setVoiceOfChild(null).setAdultPresentWhenSpokenTo(null)
+                    .setWelfareCheckMade(null).build());
+        }
+        return Optional.of(builder.build());
+    }
+
+    private static AlertChild alertChild(DirectoryView.Child c) {
+        return AlertChild.newBuilder().setChildId(c.id()).setGivenName(c.givenName()).setFamilyName(c.familyName())
+                .setDateOfBirth(c.dateOfBirth()).build();
     }
 
     /** The same child named twice in one incident would otherwise yield the same alert twice. */
@@ -123,7 +168,7 @@ public final class Router {
                                         .setFamilyName(known.familyName())
                                         .setRole(adult.getRole())
                                         .setCaseReference(known.probationCaseReference())
-                                        .build())))));
+                                        .build(), known.householdChildren())))));
         return new ArrayList<>(byUnit.values());
     }
 

@@ -3,6 +3,7 @@ package uk.safeguarding.notification.directory;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.notification.routing.SchoolAge;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +51,37 @@ class DemoDirectoryTest {
         assertThat(demo.supervisedAdultHousehold().supervisedAdults()).singleElement().satisfies(a -> {
             assertThat(a.probationDeliveryUnitId()).isEqualTo(DemoDirectory.PROBATION);
             assertThat(a.identifiers()).extracting(DirectoryDocument.Identifier::scheme).contains(IdentifierScheme.PNC_ID);
+        });
+    }
+
+    @Test
+    void theHouseholdsBySettingAreAppendedSoEveryEarlierIdStaysAsItWas() {
+        DemoDirectory demo = DemoDirectory.standard();
+
+        // the first household's first child is still the one the README's demo output shows
+        assertThat(demo.schoolChildrenHousehold().children().get(0)).satisfies(c -> {
+            assertThat(c.id()).isEqualTo("CH-00001");
+            assertThat(c.givenName() + " " + c.familyName()).isEqualTo("Hana Elsworth");
+            assertThat(c.dateOfBirth()).isEqualTo(LocalDate.of(2018, 2, 7));
+            assertThat(c.schoolId()).isEqualTo("ORG-SCH-03");
+        });
+        assertThat(demo.households()).hasSize(DemoDirectory.DEFAULT_HOUSEHOLDS + 3);
+
+        // a toddler at the nursery, a 16-year-old at the college, a child educated at home
+        DirectoryDocument.Child toddler = demo.nurseryHousehold().children().get(0);
+        assertThat(SchoolAge.isUnderSchoolAge(toddler.dateOfBirth(), DemoDirectory.REFERENCE_DATE)).isTrue();
+        assertThat(toddler.earlyYearsSettingId()).isEqualTo(DemoDirectory.EARLY_YEARS);
+        assertThat(toddler.healthVisitingTeamId()).isEqualTo(DemoDirectory.HEALTH_VISITING);
+        DirectoryDocument.Child student = demo.collegeHousehold().children().get(0);
+        assertThat(java.time.Period.between(student.dateOfBirth(), DemoDirectory.REFERENCE_DATE).getYears()).isEqualTo(16);
+        assertThat(student.collegeId()).isEqualTo(DemoDirectory.COLLEGE);
+        assertThat(student.schoolId()).isNull();
+        DirectoryDocument.Child atHome = demo.homeEducatedHousehold().children().get(0);
+        assertThat(atHome.educatedAtHome()).isTrue();
+        assertThat(atHome.localAuthorityId()).isEqualTo(DemoDirectory.LOCAL_AUTHORITY);
+        assertThat(demo.document().organisations()).anySatisfy(o -> {
+            assertThat(o.id()).isEqualTo("ORG-CSC-01");
+            assertThat(o.kind()).isEqualTo(OrganisationKind.CHILDRENS_SOCIAL_CARE);
         });
     }
 

@@ -38,6 +38,35 @@ class DirectoryApiTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aChildsEarlyYearsSettingCollegeAndHomeEducationAreKeptAndCheckedLikeEveryOtherLink() {
+        // given a nursery, a college and a local authority
+        String token = unique();
+        String nursery = "T-EY-API-" + token, college = "T-COL-API-" + token, la = "T-LA-API-" + token;
+        for (String[] o : new String[][]{{nursery, "EARLY_YEARS"}, {college, "COLLEGE"}, {la, "LOCAL_AUTHORITY"}}) {
+            assertThat(send(HttpMethod.POST, "/organisations", new DirectoryDocument.Organisation(o[0], "Org " + o[0],
+                    OrganisationKind.valueOf(o[1]), null, null, null, null, null, null, null)).getStatusCode())
+                    .isEqualTo(HttpStatus.CREATED);
+        }
+
+        // when a child is put with each link
+        DirectoryDocument.Child child = new DirectoryDocument.Child("T-CH-SET-" + token, "Octavia", "Fotheringay",
+                LocalDate.of(2010, 4, 4), "EX1 1AA", List.of(), null, null, null, nursery, college, true, la);
+        assertThat(send(HttpMethod.PUT, "/children/" + child.id(), child).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // then they are read back
+        assertThat(send(HttpMethod.GET, "/children/" + child.id(), null).getBody())
+                .containsEntry("earlyYearsSettingId", nursery).containsEntry("collegeId", college)
+                .containsEntry("homeEducated", true).containsEntry("localAuthorityId", la);
+
+        // and a link to the wrong kind of organisation, or home education without a local authority, is refused
+        DirectoryDocument.Child wrong = new DirectoryDocument.Child("T-CH-SET-" + token, "Octavia", "Fotheringay",
+                LocalDate.of(2010, 4, 4), "EX1 1AA", List.of(), null, null, null, college, nursery, true, null);
+        ResponseEntity<Map<String, Object>> refused = send(HttpMethod.PUT, "/children/" + child.id(), wrong);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badFields(refused)).containsExactlyInAnyOrder("earlyYearsSettingId", "collegeId", "localAuthorityId");
+    }
+
+    @Test
     void organisationsChildrenAdultsAndHouseholdLinksAreCreatedUpdatedAndRead() {
         // given
         String token = unique();

@@ -96,14 +96,14 @@ class IncidentRoutingTest extends IntegrationTestSupport {
         // when
         produce(incident);
 
-        // then: school, nurse for the pupil; GP for both; health visiting for the toddler; probation for both
+        // then: school, nurse for the pupil; GP for both; health visiting for the toddler; ONE probation alert naming both
         String id = incident.getIncidentId();
         List<ConsumerRecord<String, AgencyAlert>> school = probes.get(AgencyKind.SCHOOL)
                 .awaitRecords(1, r -> r.value().getIncidentId().equals(id));
         probes.get(AgencyKind.SCHOOL_NURSE).await(1, a -> a.getIncidentId().equals(id));
         probes.get(AgencyKind.GP).await(2, a -> a.getIncidentId().equals(id));
         probes.get(AgencyKind.HEALTH_VISITING).await(1, a -> a.getIncidentId().equals(id));
-        probes.get(AgencyKind.PROBATION).await(2, a -> a.getIncidentId().equals(id));
+        probes.get(AgencyKind.PROBATION).await(1, a -> a.getIncidentId().equals(id));
         awaitAllIncidentsProcessed();
 
         assertThat(school).singleElement().satisfies(r -> {
@@ -131,21 +131,25 @@ class IncidentRoutingTest extends IntegrationTestSupport {
             assertThat(a.getRoutingReason()).isEqualTo(RoutingReason.HEALTH_VISITING_UNDER_SCHOOL_AGE);
             assertThat(a.getDisclosed().getRiskLevel()).isNotNull();
         });
-        assertThat(alertsFor(AgencyKind.PROBATION, id)).hasSize(2).allSatisfy(a -> {
+        assertThat(alertsFor(AgencyKind.PROBATION, id)).singleElement().satisfies(a -> {
             assertThat(a.getRecipient().getOrganisationId()).isEqualTo(dir.probation());
+            assertThat(a.getChild().getChildId()).isEqualTo(schoolChildId);
+            assertThat(a.getHouseholdChildren()).extracting(c -> c.getChildId()).containsExactly(schoolChildId, toddlerId);
+            assertThat(a.getResponse().getQuestion())
+                    .isEqualTo("Were the children's safeguarding needs considered, and what was done?");
             assertThat(a.getRoutingReason()).isEqualTo(RoutingReason.ADULT_SUPERVISED_BY_PROBATION);
             assertThat(a.getDisclosed().getSupervisedAdult().getFamilyName()).isEqualTo(family);
             assertThat(a.getDisclosed().getSupervisedAdult().getRole()).isEqualTo(AdultRole.SUSPECT);
             assertThat(a.getDisclosed().getSupervisedAdult().getCaseReference()).isEqualTo("CASE-" + dir.token());
         });
-        assertThat(allAlertsFor(id)).isEqualTo(7);
+        assertThat(allAlertsFor(id)).isEqualTo(6);
 
         Set<String> sent = probes.keySet().stream().flatMap(k -> alertsFor(k, id).stream())
                 .map(AgencyAlert::getAlertId).collect(Collectors.toSet());
         List<Map<String, Object>> ledger = jdbc.queryForList(
                 "select alert_id::text as alert_id, recipient_kind, topic, revision, content->>'alertId' as content_id,"
                         + " source_offset from alert_ledger where incident_id = ?", id);
-        assertThat(ledger).hasSize(7);
+        assertThat(ledger).hasSize(6);
         assertThat(ledger).extracting(r -> r.get("alert_id")).containsExactlyInAnyOrderElementsOf(sent);
         assertThat(ledger).allSatisfy(r -> {
             assertThat(r.get("content_id")).isEqualTo(r.get("alert_id"));
@@ -158,7 +162,7 @@ class IncidentRoutingTest extends IntegrationTestSupport {
         // given an incident routed once
         IncidentReported incident = incident("REF-" + unique()).build();
         produce(incident);
-        probes.get(AgencyKind.PROBATION).await(2, a -> a.getIncidentId().equals(incident.getIncidentId()));
+        probes.get(AgencyKind.PROBATION).await(1, a -> a.getIncidentId().equals(incident.getIncidentId()));
         awaitAllIncidentsProcessed();
         int alertsBefore = allAlertsFor(incident.getIncidentId());
 
@@ -167,8 +171,8 @@ class IncidentRoutingTest extends IntegrationTestSupport {
         awaitAllIncidentsProcessed();
 
         // then nothing more
-        assertThat(allAlertsFor(incident.getIncidentId())).isEqualTo(alertsBefore).isEqualTo(7);
-        assertThat(ledgerRows(incident.getIncidentId())).isEqualTo(7);
+        assertThat(allAlertsFor(incident.getIncidentId())).isEqualTo(alertsBefore).isEqualTo(6);
+        assertThat(ledgerRows(incident.getIncidentId())).isEqualTo(6);
     }
 
     @Test
@@ -186,10 +190,10 @@ class IncidentRoutingTest extends IntegrationTestSupport {
         List<AgencyAlert> schoolAlerts = probes.get(AgencyKind.SCHOOL).await(1,
                 a -> a.getIncidentId().equals(first.getIncidentId()) && a.getIncidentRevision() == 2);
         awaitAllIncidentsProcessed();
-        assertThat(allAlertsFor(first.getIncidentId())).isEqualTo(14);
+        assertThat(allAlertsFor(first.getIncidentId())).isEqualTo(12);
         assertThat(schoolAlerts.get(0).getAlertId()).isNotEqualTo(
                 alertsFor(AgencyKind.SCHOOL, first.getIncidentId()).get(0).getAlertId());
-        assertThat(ledgerRows(first.getIncidentId())).isEqualTo(14);
+        assertThat(ledgerRows(first.getIncidentId())).isEqualTo(12);
     }
 
     @Test
@@ -197,18 +201,18 @@ class IncidentRoutingTest extends IntegrationTestSupport {
         // given revision 2 routed
         IncidentReported newer = incident("REF-" + unique()).setRevision(2).build();
         produce(newer);
-        probes.get(AgencyKind.PROBATION).await(2, a -> a.getIncidentId().equals(newer.getIncidentId()));
+        probes.get(AgencyKind.PROBATION).await(1, a -> a.getIncidentId().equals(newer.getIncidentId()));
 
         // when revision 1 arrives late
         produce(IncidentReported.newBuilder(newer).setRevision(1).build());
         awaitAllIncidentsProcessed();
 
         // then no alert for revision 1, and the revision is recorded as superseded
-        assertThat(allAlertsFor(newer.getIncidentId())).isEqualTo(7);
+        assertThat(allAlertsFor(newer.getIncidentId())).isEqualTo(6);
         assertThat(probes.values().stream().flatMap(p -> p.matching(a -> a.getIncidentId().equals(newer.getIncidentId())
                 && a.getIncidentRevision() == 1).stream())).isEmpty();
         assertThat(jdbc.queryForObject("select outcome from incident_revision where incident_id = ? and revision = 1",
                 String.class, newer.getIncidentId())).isEqualTo("SUPERSEDED");
-        assertThat(ledgerRows(newer.getIncidentId())).isEqualTo(7);
+        assertThat(ledgerRows(newer.getIncidentId())).isEqualTo(6);
     }
 }

@@ -13,6 +13,7 @@ import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.notification.calendar.Deadlines;
 import uk.safeguarding.testkit.SampleIncidents;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,21 +100,74 @@ class RouterTest {
     }
 
     @Test
-    void aSupervisedSuspectBringsAProbationAlertForEveryChildWithTheSupervisedAdult() {
+    void aSupervisedSuspectBringsOneProbationAlertNamingEveryChildAndAskingForAnAnswer() {
+        // given a suspect supervised by probation, and an incident naming a pupil and a toddler
         IncidentAdult suspect = SampleIncidents.adult("Sidney", "Marsh", AdultRole.SUSPECT,
                 SampleIncidents.id(IdentifierScheme.PNC_ID, "90/1234567a"));
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(TODDLER)), suspect), view(),
-                Deadlines.none(), NOW);
 
+        // when
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(TODDLER)), suspect), view(),
+                Deadlines.none(), NOW, Duration.ofDays(5));
+
+        // then one alert for the unit, about the first child, naming both, with the question and when it is due
         List<AgencyAlert> probation = outcome.alerts().stream()
                 .filter(a -> a.getRecipient().getKind() == AgencyKind.PROBATION).toList();
-        assertThat(probation).extracting(a -> a.getChild().getChildId()).containsExactly("CH-P", "CH-T");
-        assertThat(probation).allSatisfy(a -> {
+        assertThat(probation).singleElement().satisfies(a -> {
+            assertThat(a.getChild().getChildId()).isEqualTo("CH-P");
+            assertThat(a.getAlertId()).isEqualTo(AlertIds.of(a.getIncidentId(), 1, "CH-P", "PDU-1"));
+            assertThat(a.getHouseholdChildren()).extracting(c -> c.getChildId()).containsExactly("CH-P", "CH-T");
+            assertThat(a.getResponse().getQuestion())
+                    .isEqualTo("Were the children's safeguarding needs considered, and what was done?");
+            assertThat(a.getResponse().getRespondBy()).isEqualTo(NOW.plus(Duration.ofDays(5)));
             assertThat(a.getRoutingReason()).isEqualTo(RoutingReason.ADULT_SUPERVISED_BY_PROBATION);
             assertThat(a.getDisclosed().getSupervisedAdult().getGivenName()).isEqualTo("Sid");
             assertThat(a.getDisclosed().getSupervisedAdult().getRole()).isEqualTo(AdultRole.SUSPECT);
             assertThat(a.getDisclosed().getSupervisedAdult().getCaseReference()).isEqualTo("CASE-9");
-            assertThat(a.getRoutingDetail()).doesNotContain("Sid", "Marsh");
+            assertThat(a.getRoutingDetail()).doesNotContain("Sid", "Marsh").contains("2 children");
+        });
+    }
+
+    @Test
+    void probationHearsOfTheSupervisedAdultsHouseholdChildrenThePoliceDidNotName() {
+        // given a supervised victim whose household in the directory has a child the police did not name
+        DirectoryView.Child atHome = new DirectoryView.Child("CH-H", "Hal", "Marsh", LocalDate.of(2015, 1, 2),
+                "SCH-1", null, null);
+        DirectoryView.Adult supervised = new DirectoryView.Adult("AD-S", "Sid", "Marsh", LocalDate.of(1990, 1, 1),
+                "PDU-1", "CASE-9", List.of(atHome, PUPIL));
+        DirectoryView view = Views.standard().child(PUPIL).adult(supervised, "90/1234567A").build();
+        IncidentAdult victim = SampleIncidents.adult("Sid", "Marsh", AdultRole.VICTIM);
+
+        // when the incident names only the pupil
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), victim), view, Deadlines.none(), NOW);
+
+        // then the probation alert names the pupil first, then the child at home, each once; nobody else is alerted
+        // about the child at home
+        assertThat(outcome.alerts()).filteredOn(a -> a.getRecipient().getKind() == AgencyKind.PROBATION).singleElement()
+                .satisfies(a -> assertThat(a.getHouseholdChildren()).extracting(c -> c.getChildId())
+                        .containsExactly("CH-P", "CH-H"));
+        assertThat(outcome.alerts()).noneMatch(a -> a.getChild().getChildId().equals("CH-H"));
+    }
+
+    @Test
+    void whenNoNamedChildIsFoundTheProbationAlertIsAboutAHouseholdChildWithNothingSaidAboutThem() {
+        // given a supervised suspect with a child at home, and an incident naming a child the directory does not know
+        DirectoryView.Child atHome = new DirectoryView.Child("CH-H", "Hal", "Marsh", LocalDate.of(2015, 1, 2),
+                null, null, null);
+        DirectoryView view = Views.standard().adult(new DirectoryView.Adult("AD-S", "Sid", "Marsh",
+                LocalDate.of(1990, 1, 1), "PDU-1", "CASE-9", List.of(atHome)), "90/1234567A").build();
+        IncidentChild unknown = SampleIncidents.child("Who", "Ever", LocalDate.of(2012, 1, 1)).build();
+
+        // when
+        Router.Outcome outcome = Router.route(incident(List.of(unknown), SampleIncidents.adult("Sid", "Marsh",
+                AdultRole.SUSPECT)), view, Deadlines.none(), NOW);
+
+        // then probation still hears of the child at home, with no words or presence attributed to them
+        assertThat(outcome.unresolved()).hasSize(1);
+        assertThat(outcome.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.getChild().getChildId()).isEqualTo("CH-H");
+            assertThat(a.getDisclosed().getVoiceOfChild()).isNull();
+            assertThat(a.getDisclosed().getChildPresent()).isNull();
+            assertThat(a.getDisclosed().getRiskLevel()).isNotNull();
         });
     }
 

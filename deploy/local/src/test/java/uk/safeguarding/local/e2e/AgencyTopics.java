@@ -73,7 +73,7 @@ public final class AgencyTopics implements AutoCloseable {
     /** What an incident naming a {@link TestHousehold}'s two children and its supervised suspect must yield. */
     public static Map<AgencyKind, Integer> expectedForHousehold() {
         return Map.of(AgencyKind.SCHOOL, 1, AgencyKind.SCHOOL_NURSE, 1, AgencyKind.GP, 2,
-                AgencyKind.HEALTH_VISITING, 1, AgencyKind.PROBATION, 2);
+                AgencyKind.HEALTH_VISITING, 1, AgencyKind.PROBATION, 1);
     }
 
     public static Set<String> expectedRouting(TestHousehold h) {
@@ -83,8 +83,8 @@ public final class AgencyTopics implements AutoCloseable {
                 "GP -> " + h.gpId + " for " + h.pupil.id() + " because REGISTERED_WITH_GP",
                 "GP -> " + h.gpId + " for " + h.toddler.id() + " because REGISTERED_WITH_GP",
                 "HEALTH_VISITING -> " + h.healthVisitingId + " for " + h.toddler.id() + " because HEALTH_VISITING_UNDER_SCHOOL_AGE",
-                "PROBATION -> " + h.probationId + " for " + h.pupil.id() + " because ADULT_SUPERVISED_BY_PROBATION",
-                "PROBATION -> " + h.probationId + " for " + h.toddler.id() + " because ADULT_SUPERVISED_BY_PROBATION"));
+                // one probation alert per unit, about the first child, naming both (householdChildren)
+                "PROBATION -> " + h.probationId + " for " + h.pupil.id() + " because ADULT_SUPERVISED_BY_PROBATION"));
     }
 
     @Override

@@ -98,7 +98,7 @@ class IncidentPostedOverHttpsTest {
         awaitNotificationCaughtUp(services);
         Map<AgencyKind, List<AgencyAlert>> alerts = topics.seen(incident.getIncidentId());
         assertThat(counts(alerts)).isEqualTo(expectedForHousehold());
-        assertThat(ledger(incident.getIncidentId())).hasSize(7);
+        assertThat(ledger(incident.getIncidentId())).hasSize(6);
     }
 
     @Test
@@ -135,7 +135,7 @@ class IncidentPostedOverHttpsTest {
         // and nothing more arrived for revision 1
         assertThat(counts(topics.seen(a -> a.getIncidentId().equals(revision1.getIncidentId())
                 && a.getIncidentRevision() == 1))).isEqualTo(expectedForHousehold());
-        assertThat(ledger(revision1.getIncidentId())).hasSize(14);
+        assertThat(ledger(revision1.getIncidentId())).hasSize(12);
     }
 
     private Http.Response post(IncidentReported incident) {

@@ -80,7 +80,7 @@ class IncidentProducedOntoKafkaTest {
         assertThat(routing(kafkaAlerts)).isEqualTo(routing(httpAlerts)).isEqualTo(expectedRouting(household));
         assertThat(services.notificationDb().queryForObject(
                 "select count(*) from alert_ledger where incident_id = ?", Integer.class, direct.getIncidentId()))
-                .isEqualTo(7);
+                .isEqualTo(6);
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pupil (school, school nurse, GP), a toddler (GP, health visiting) and a suspect supervised by probation, each
  * organisation and name unique to this household so tests never see each other's alerts.
  *
- * <p>An incident naming both children and the suspect yields seven alerts: school 1, school nurse 1, GP 2, health
- * visiting 1, probation 2.
+ * <p>An incident naming both children and the suspect yields six alerts: school 1, school nurse 1, GP 2, health
+ * visiting 1, and one probation alert naming both children.
  */
 public final class TestHousehold {
 
