@@ -10,9 +10,11 @@ import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.calendar.Deadlines;
 import uk.safeguarding.notification.calendar.SchoolCalendars;
+import uk.safeguarding.notification.concern.FamilyPatterns;
 import uk.safeguarding.notification.directory.DirectoryLookup;
 import uk.safeguarding.notification.ledger.AlertLedger;
 import uk.safeguarding.notification.ledger.IncidentRevisions;
+import uk.safeguarding.notification.ledger.RevisionUpdates;
 import uk.safeguarding.notification.routing.DirectoryView;
 import uk.safeguarding.notification.routing.RecordPosition;
 import uk.safeguarding.notification.routing.RevisionDecisions;
@@ -53,15 +55,20 @@ public class IncidentBatchRouter {
     private final UnresolvedChildren unresolved;
     private final DirectoryLookup directory;
     private final SchoolCalendars calendars;
+    private final FamilyPatterns family;
+    private final RevisionUpdates updates;
     private final MeterRegistry meters;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
-                               DirectoryLookup directory, SchoolCalendars calendars, MeterRegistry meters) {
+                               DirectoryLookup directory, SchoolCalendars calendars, FamilyPatterns family,
+                               RevisionUpdates updates, MeterRegistry meters) {
         this.revisions = revisions;
         this.ledger = ledger;
         this.unresolved = unresolved;
         this.directory = directory;
         this.calendars = calendars;
+        this.family = family;
+        this.updates = updates;
         this.meters = meters;
     }
 
@@ -120,14 +127,47 @@ public class IncidentBatchRouter {
         if (!toRoute.isEmpty()) {
             DirectoryView view = directory.viewFor(toRoute.stream().map(Received::incident).toList());
             Deadlines deadlines = calendars.deadlinesFor(view); // the batch's school calendars, read once
+            List<Router.Outcome> outcomes = new ArrayList<>(toRoute.size());
+            List<FamilyPatterns.Routed> routed = new ArrayList<>(toRoute.size());
             for (Received r : toRoute) {
                 Router.Outcome outcome = Router.route(r.incident(), view, deadlines, now);
-                for (AgencyAlert alert : outcome.alerts()) {
+                outcomes.add(outcome);
+                routed.add(new FamilyPatterns.Routed(r.incident(), outcome.alerts()));
+            }
+            // the whole family: history on every alert, concern alerts to children's social care; then what a newer
+            // revision changes for each recipient (see FamilyPatterns, RevisionUpdates)
+            List<AgencyAlert> concerns = family.apply(routed, view, deadlines, now);
+            Map<String, List<AgencyAlert>> concernsByIncident = new HashMap<>();
+            concerns.forEach(a -> concernsByIncident.computeIfAbsent(a.getIncidentId() + "#" + a.getIncidentRevision(),
+                    k -> new ArrayList<>()).add(a));
+            List<List<AgencyAlert>> alertsByRecord = new ArrayList<>(toRoute.size());
+            List<RevisionUpdates.Revision> revisionsRouted = new ArrayList<>(toRoute.size());
+            for (int n = 0; n < toRoute.size(); n++) {
+                IncidentReported incident = toRoute.get(n).incident();
+                List<AgencyAlert> alerts = new ArrayList<>(outcomes.get(n).alerts());
+                alerts.addAll(concernsByIncident.getOrDefault(incident.getIncidentId() + "#" + incident.getRevision(),
+                        List.of()));
+                alertsByRecord.add(alerts);
+                revisionsRouted.add(new RevisionUpdates.Revision(incident, alerts));
+            }
+            for (AgencyAlert notice : updates.apply(revisionsRouted, now)) {
+                for (int n = 0; n < toRoute.size(); n++) {
+                    IncidentReported incident = toRoute.get(n).incident();
+                    if (incident.getIncidentId().equals(notice.getIncidentId())
+                            && incident.getRevision() == notice.getIncidentRevision()) {
+                        alertsByRecord.get(n).add(notice);
+                        break;
+                    }
+                }
+            }
+            for (int n = 0; n < toRoute.size(); n++) {
+                Received r = toRoute.get(n);
+                for (AgencyAlert alert : alertsByRecord.get(n)) {
                     ledgerEntries.add(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),
                             r.position()));
                     out.add(alertOut(alert));
                 }
-                for (ChildUnresolved child : outcome.unresolved()) {
+                for (ChildUnresolved child : outcomes.get(n).unresolved()) {
                     unresolvedEntries.add(new UnresolvedChildren.Entry(child, r.position()));
                     out.add(unresolvedOut(child));
                 }
