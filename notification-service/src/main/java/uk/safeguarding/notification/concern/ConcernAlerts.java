@@ -44,7 +44,7 @@ public final class ConcernAlerts {
         }
         AlertChild first = householdChildren.get(0);
         String rules = findings.stream().map(f -> f.rule().name()).collect(Collectors.joining(", "));
-        String detail = findings.stream().map(f -> f.rule().name() + ": " + f.detail()).collect(Collectors.joining("; "));
+        String detail = findings.stream().map(f -> ConcernRules.words(f.rule()) + ": " + f.detail()).collect(Collectors.joining("; "));
         return AgencyAlert.newBuilder()
                 .setAlertId(AlertIds.of(incident.getIncidentId(), incident.getRevision(), "concern/" + first.getChildId(),
                         recipient.id()))

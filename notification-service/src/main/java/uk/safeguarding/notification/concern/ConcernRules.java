@@ -47,17 +47,23 @@ public final class ConcernRules {
                     .filter(r -> !r.isBefore(from) && !r.isAfter(occurredAt))
                     .max(Instant::compareTo);
             last.ifPresent(r -> findings.add(new Finding(ConcernRule.REPEAT_REFERRAL,
-                    "repeat: within " + window + " of the family's last referral (incident of "
+                    "within " + window + " of the family's last referral (incident of "
                             + LocalDate.ofInstant(r, FamilyHistories.ZONE) + ")")));
         }
         if (area.escalatingConcernIncidents() > 0) {
             int incidents = FamilyHistories.priorIncidents(incidentId, occurredAt, area.window(), familyIncidents).size() + 1;
             if (incidents >= area.escalatingConcernIncidents()) {
                 findings.add(new Finding(ConcernRule.ESCALATING_CONCERN,
-                        incidents + " incidents involving the family in " + window + ", this one included: escalating concern"));
+                        incidents + " incidents involving the family in " + window + ", this one included"));
             }
         }
         return List.copyOf(findings);
+    }
+
+    /** The rule in words: "High risk", "Escalating concern", "Repeat referral". */
+    public static String words(ConcernRule rule) {
+        String s = rule.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** "12 months", "3 months", "1 year and 6 months", "90 days". */

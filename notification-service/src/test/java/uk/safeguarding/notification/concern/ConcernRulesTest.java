@@ -49,7 +49,7 @@ class ConcernRulesTest {
         List<ConcernRules.Finding> third = ConcernRules.evaluate(AREA, "THIS", NOW, RiskLevel.MEDIUM, two, List.of());
         assertThat(rules(third)).containsExactly(ConcernRule.ESCALATING_CONCERN);
         assertThat(third.get(0).detail()).isEqualTo(
-                "3 incidents involving the family in 12 months, this one included: escalating concern");
+                "3 incidents involving the family in 12 months, this one included");
     }
 
     @Test
