@@ -26,6 +26,12 @@ import java.util.Set;
 @Component
 public class FamilyRecords {
 
+    /**
+     * The most incidents read per family member and window (newest first): counts are exact up to this many per
+     * member, so a pathological family (thousands of incidents a year) costs a bounded read per batch.
+     */
+    public static final int INCIDENTS_PER_PERSON = 50;
+
     private final JdbcTemplate jdbc;
 
     public FamilyRecords(JdbcTemplate jdbc) {
@@ -148,11 +154,14 @@ public class FamilyRecords {
             }
         }
         if (!n.isEmpty()) {
-            jdbc.query("select distinct f.n, fi.incident_id, fi.force_code, fi.occurred_at, fi.risk_level"
+            // each person's newest incidents only (an index range scan each): a person's history is bounded
+            jdbc.query("select distinct f.n, x.incident_id, x.force_code, x.occurred_at, x.risk_level"
                             + " from unnest(?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])"
                             + "  as f(n, kind, id, lo, hi)"
-                            + " join family_incident fi on fi.person_kind = f.kind and fi.person_id = f.id"
-                            + "  and fi.occurred_at >= f.lo and fi.occurred_at <= f.hi",
+                            + " cross join lateral (select fi.incident_id, fi.force_code, fi.occurred_at, fi.risk_level"
+                            + "  from family_incident fi where fi.person_kind = f.kind and fi.person_id = f.id"
+                            + "  and fi.occurred_at >= f.lo and fi.occurred_at <= f.hi"
+                            + "  order by fi.occurred_at desc limit " + INCIDENTS_PER_PERSON + ") x",
                     ps -> {
                         ps.setArray(1, array(ps.getConnection(), "int4", n.toArray()));
                         ps.setArray(2, array(ps.getConnection(), "text", kinds.toArray()));
