@@ -94,8 +94,8 @@ public class FamilyPatterns {
 
     private List<AgencyAlert> concerns(List<Routed> batch, List<Family> families, List<FamilyHistory> histories,
                                        Deadlines deadlines, Instant routedAt) {
-        if (areas.all().isEmpty()) {
-            return List.of();
+        if (batch.stream().noneMatch(r -> areas.forForce(r.incident().getForceCode()).isPresent())) {
+            return List.of(); // no incident of the batch is in an area with concern rules
         }
         Set<String> priorIds = new HashSet<>();
         families.forEach(f -> f.incidents().forEach(i -> priorIds.add(i.incidentId())));

@@ -30,7 +30,7 @@ public class FamilyRecords {
      * The most incidents read per family member and window (newest first): counts are exact up to this many per
      * member, so a pathological family (thousands of incidents a year) costs a bounded read per batch.
      */
-    public static final int INCIDENTS_PER_PERSON = 50;
+    public static final int INCIDENTS_PER_PERSON = 25;
 
     private final JdbcTemplate jdbc;
 

@@ -124,6 +124,8 @@ public class IncidentBatchRouter {
         List<Outbound> out = new ArrayList<>();
         List<AlertLedger.Entry> ledgerEntries = new ArrayList<>();
         List<UnresolvedChildren.Entry> unresolvedEntries = new ArrayList<>();
+        long routeStart = System.nanoTime();
+        long familyNanos = 0;
         if (!toRoute.isEmpty()) {
             DirectoryView view = directory.viewFor(toRoute.stream().map(Received::incident).toList());
             Deadlines deadlines = calendars.deadlinesFor(view); // the batch's school calendars, read once
@@ -136,6 +138,7 @@ public class IncidentBatchRouter {
             }
             // the whole family: history on every alert, concern alerts to children's social care; then what a newer
             // revision changes for each recipient (see FamilyPatterns, RevisionUpdates)
+            long familyStart = System.nanoTime();
             List<AgencyAlert> concerns = family.apply(routed, view, deadlines, now);
             Map<String, List<AgencyAlert>> concernsByIncident = new HashMap<>();
             concerns.forEach(a -> concernsByIncident.computeIfAbsent(a.getIncidentId() + "#" + a.getIncidentRevision(),
@@ -150,7 +153,10 @@ public class IncidentBatchRouter {
                 alertsByRecord.add(alerts);
                 revisionsRouted.add(new RevisionUpdates.Revision(incident, alerts));
             }
-            for (AgencyAlert notice : updates.apply(revisionsRouted, now)) {
+            List<AgencyAlert> notices = updates.apply(revisionsRouted, now);
+            familyNanos = System.nanoTime() - familyStart;
+            meters.timer("notification.family.batch").record(java.time.Duration.ofNanos(familyNanos));
+            for (AgencyAlert notice : notices) {
                 for (int n = 0; n < toRoute.size(); n++) {
                     IncidentReported incident = toRoute.get(n).incident();
                     if (incident.getIncidentId().equals(notice.getIncidentId())
@@ -198,9 +204,10 @@ public class IncidentBatchRouter {
                 "kind", e.alert().getRecipient().getKind().name()).increment());
         unresolvedEntries.forEach(e -> meters.counter("notification.children.unresolved",
                 "reason", e.child().getReason().name()).increment());
-        log.debug("Batch of {}: {} routed, {} superseded, {} duplicates, {} redelivered; {} alerts, {} unresolved children",
+        log.debug("Batch of {}: {} routed, {} superseded, {} duplicates, {} redelivered; {} alerts, {} unresolved children;"
+                        + " {} ms, of which family history, concerns and updates {} ms",
                 batch.size(), toRoute.size(), superseded, duplicates, redelivered.size(), ledgerEntries.size(),
-                unresolvedEntries.size());
+                unresolvedEntries.size(), (System.nanoTime() - routeStart) / 1_000_000, familyNanos / 1_000_000);
         return out;
     }
 
