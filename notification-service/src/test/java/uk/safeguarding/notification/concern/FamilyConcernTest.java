@@ -219,4 +219,38 @@ class FamilyConcernTest extends IntegrationTestSupport {
             assertThat(a.getConcern().getRule()).isEqualTo(ConcernRule.HIGH_RISK);
         });
     }
+
+    @Test
+    void aCorrectionThatNoLongerNamesAChildTellsThatChildsRecipientsItNoLongerConcernsThem() {
+        // given revision 1 naming both siblings (one school: an alert per child)
+        IncidentReported revision1 = incident("BOTH", "2026-11-20T22:15:00Z", elder, false, RiskLevel.MEDIUM).build();
+        revision1.getChildren().add(SampleIncidents.child(younger.givenName(), younger.familyName(),
+                younger.dateOfBirth()).build());
+        produce(revision1);
+        school.await(2, a -> a.getIncidentId().equals(revision1.getIncidentId()));
+
+        // when a correction names only the elder
+        IncidentReported revision2 = IncidentReported.newBuilder(revision1).setRevision(2)
+                .setRevisionKind(RevisionKind.CORRECTION).build();
+        revision2.getChildren().remove(1);
+        produce(revision2);
+
+        // then the school hears, for revision 2, about the elder as an update, and that the younger is no longer concerned
+        List<AgencyAlert> second = school.await(2, a -> a.getIncidentId().equals(revision1.getIncidentId())
+                && a.getIncidentRevision() == 2);
+        awaitAllIncidentsProcessed();
+        assertThat(second).hasSize(2);
+        assertThat(second).filteredOn(a -> a.getChild().getChildId().equals(elder.id())).singleElement()
+                .satisfies(a -> assertThat(a.getUpdate().getChanges()).isEmpty());
+        assertThat(second).filteredOn(a -> a.getChild().getChildId().equals(younger.id())).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.getUpdate().getChanges()).extracting(CharSequence::toString)
+                            .containsExactly("no longer concerns this recipient");
+                    assertThat(a.getUpdate().getRevisionKind()).isEqualTo(RevisionKind.CORRECTION);
+                    assertThat(a.getDueBy()).isNull();
+                });
+        // and the younger child is no longer recorded as involved in the incident
+        assertThat(jdbc.queryForList("select person_id from family_incident where incident_id = ? and person_kind = 'CHILD'",
+                String.class, revision1.getIncidentId())).containsExactly(elder.id());
+    }
 }
