@@ -34,11 +34,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * entries with unique ids and names, so tests do not see each other's alerts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=notification-service", "notification.demo-directory=true"})
+        properties = {"spring.config.name=notification-service", "notification.demo-directory=true",
+                // concern rules: only incidents of the test force TSC, to the test's own children's social care
+                // (FamilyConcernTest), so no other test's alerts depend on a demo CSC organisation
+                "notification.concerns.areas.default.recipient-organisation-id=",
+                "notification.concerns.areas.test.forces=TSC",
+                "notification.concerns.areas.test.recipient-organisation-id=" + IntegrationTestSupport.TEST_CSC})
 @Import(IntegrationTestSupport.Hooks.class)
 public abstract class IntegrationTestSupport {
 
     public static final String GROUP = "notification-service";
+    /** The children's social care of the test concern area (force TSC); a test creates it in the directory. */
+    public static final String TEST_CSC = "T-CSC-AREA";
 
     private static volatile KafkaProducer<String, IncidentReported> producer;
     private static volatile KafkaProducer<byte[], byte[]> rawProducer;

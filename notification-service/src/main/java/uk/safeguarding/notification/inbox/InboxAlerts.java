@@ -62,7 +62,8 @@ public class InboxAlerts {
                          String policeReference, String forceCode, int revision, Instant receivedAt, Instant dueBy,
                          DeliveryState state, List<Fact> incident, String voiceOfChild, List<Fact> officer,
                          Instant openedAt, String openedBy, String openedByName, Instant actionedAt,
-                         String actionedBy, String actionedByName, RecipientAction action, String actionNote) {
+                         String actionedBy, String actionedByName, RecipientAction action, String actionNote,
+                         String updateNotice, String familyHistory, String concern) {
         public InboxStatus status(Instant now) {
             return InboxStatus.of(state, dueBy, now);
         }
@@ -140,7 +141,44 @@ public class InboxAlerts {
                 List.copyOf(incident), text(d, "voiceOfChild"), List.copyOf(officer), instant(rs, "opened_at"),
                 rs.getString("opened_by"), rs.getString("opened_by_name"), instant(rs, "actioned_at"),
                 rs.getString("actioned_by"), rs.getString("actioned_by_name"),
-                action == null ? null : RecipientAction.valueOf(action), rs.getString("action_note"));
+                action == null ? null : RecipientAction.valueOf(action), rs.getString("action_note"),
+                updateNotice(c.get("update")), familyHistory(c.get("familyHistory")), concern(c.get("concern")));
+    }
+
+    /** "Updated: revision 1 (correction): risk level raised from MEDIUM to HIGH; child's words changed." */
+    static String updateNotice(JsonNode update) {
+        if (update == null || update.isNull()) {
+            return null;
+        }
+        List<String> changes = new ArrayList<>();
+        update.path("changes").forEach(c -> changes.add(c.asText()));
+        String kind = text(update, "revisionKind");
+        return "Updated: this replaces the alert for revision " + update.path("previousRevision").asInt()
+                + (kind == null ? "" : " (" + words(kind).toLowerCase() + ")") + ": "
+                + (changes.isEmpty() ? "nothing you were told has changed" : String.join("; ", changes)) + ".";
+    }
+
+    /** "2 earlier incidents involving this family in the last 12 months: 1 July 2026 (medium risk), ..." */
+    static String familyHistory(JsonNode history) {
+        if (history == null || history.isNull()) {
+            return null;
+        }
+        int count = history.path("incidentsLast12Months").asInt();
+        if (count == 0) {
+            return "No earlier incident involving this family in the last 12 months.";
+        }
+        List<String> listed = new ArrayList<>();
+        history.path("incidents").forEach(i -> listed.add(InboxTime.dateTime(instant(i.get("occurredAt")))
+                + " (" + words(i.path("riskLevel").asText("UNKNOWN")).toLowerCase() + " risk, " + text(i, "forceCode") + ")"));
+        return count + (count == 1 ? " earlier incident" : " earlier incidents")
+                + " involving this family in the last 12 months: " + String.join("; ", listed) + ".";
+    }
+
+    static String concern(JsonNode concern) {
+        if (concern == null || concern.isNull()) {
+            return null;
+        }
+        return text(concern, "detail");
     }
 
     private JsonNode read(String content) {

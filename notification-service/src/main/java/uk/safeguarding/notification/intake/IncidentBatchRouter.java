@@ -11,9 +11,11 @@ import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.calendar.Deadlines;
 import uk.safeguarding.notification.calendar.SchoolCalendars;
+import uk.safeguarding.notification.concern.FamilyPatterns;
 import uk.safeguarding.notification.directory.DirectoryLookup;
 import uk.safeguarding.notification.ledger.AlertLedger;
 import uk.safeguarding.notification.ledger.IncidentRevisions;
+import uk.safeguarding.notification.ledger.RevisionUpdates;
 import uk.safeguarding.notification.routing.DirectoryView;
 import uk.safeguarding.notification.routing.RecordPosition;
 import uk.safeguarding.notification.routing.RevisionDecisions;
@@ -55,11 +57,14 @@ public class IncidentBatchRouter {
     private final UnresolvedChildren unresolved;
     private final DirectoryLookup directory;
     private final SchoolCalendars calendars;
+    private final FamilyPatterns family;
+    private final RevisionUpdates updates;
     private final MeterRegistry meters;
     private final Duration probationAnswerWithin;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
-                               DirectoryLookup directory, SchoolCalendars calendars, MeterRegistry meters,
+                               DirectoryLookup directory, SchoolCalendars calendars, FamilyPatterns family,
+                               RevisionUpdates updates, MeterRegistry meters,
                                @Value("${notification.probation.answer-within:P5D}") Duration probationAnswerWithin) {
         this.probationAnswerWithin = probationAnswerWithin;
         this.revisions = revisions;
@@ -67,6 +72,8 @@ public class IncidentBatchRouter {
         this.unresolved = unresolved;
         this.directory = directory;
         this.calendars = calendars;
+        this.family = family;
+        this.updates = updates;
         this.meters = meters;
     }
 
@@ -122,17 +129,56 @@ public class IncidentBatchRouter {
         List<Outbound> out = new ArrayList<>();
         List<AlertLedger.Entry> ledgerEntries = new ArrayList<>();
         List<UnresolvedChildren.Entry> unresolvedEntries = new ArrayList<>();
+        long routeStart = System.nanoTime();
+        long familyNanos = 0;
         if (!toRoute.isEmpty()) {
             DirectoryView view = directory.viewFor(toRoute.stream().map(Received::incident).toList());
             Deadlines deadlines = calendars.deadlinesFor(view); // the batch's school calendars, read once
+            List<Router.Outcome> outcomes = new ArrayList<>(toRoute.size());
+            List<FamilyPatterns.Routed> routed = new ArrayList<>(toRoute.size());
             for (Received r : toRoute) {
                 Router.Outcome outcome = Router.route(r.incident(), view, deadlines, now, probationAnswerWithin);
-                for (AgencyAlert alert : outcome.alerts()) {
+                outcomes.add(outcome);
+                routed.add(new FamilyPatterns.Routed(r.incident(), outcome.alerts()));
+            }
+            // the whole family: history on every alert, concern alerts to children's social care; then what a newer
+            // revision changes for each recipient (see FamilyPatterns, RevisionUpdates)
+            long familyStart = System.nanoTime();
+            List<AgencyAlert> concerns = family.apply(routed, view, deadlines, now);
+            Map<String, List<AgencyAlert>> concernsByIncident = new HashMap<>();
+            concerns.forEach(a -> concernsByIncident.computeIfAbsent(a.getIncidentId() + "#" + a.getIncidentRevision(),
+                    k -> new ArrayList<>()).add(a));
+            List<List<AgencyAlert>> alertsByRecord = new ArrayList<>(toRoute.size());
+            List<RevisionUpdates.Revision> revisionsRouted = new ArrayList<>(toRoute.size());
+            for (int n = 0; n < toRoute.size(); n++) {
+                IncidentReported incident = toRoute.get(n).incident();
+                List<AgencyAlert> alerts = new ArrayList<>(outcomes.get(n).alerts());
+                alerts.addAll(concernsByIncident.getOrDefault(incident.getIncidentId() + "#" + incident.getRevision(),
+                        List.of()));
+                alertsByRecord.add(alerts);
+                revisionsRouted.add(new RevisionUpdates.Revision(incident, alerts));
+            }
+            List<AgencyAlert> notices = updates.apply(revisionsRouted, now);
+            familyNanos = System.nanoTime() - familyStart;
+            meters.timer("notification.family.batch").record(java.time.Duration.ofNanos(familyNanos));
+            for (AgencyAlert notice : notices) {
+                for (int n = 0; n < toRoute.size(); n++) {
+                    IncidentReported incident = toRoute.get(n).incident();
+                    if (incident.getIncidentId().equals(notice.getIncidentId())
+                            && incident.getRevision() == notice.getIncidentRevision()) {
+                        alertsByRecord.get(n).add(notice);
+                        break;
+                    }
+                }
+            }
+            for (int n = 0; n < toRoute.size(); n++) {
+                Received r = toRoute.get(n);
+                for (AgencyAlert alert : alertsByRecord.get(n)) {
                     ledgerEntries.add(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),
                             r.position()));
                     out.add(alertOut(alert));
                 }
-                for (ChildUnresolved child : outcome.unresolved()) {
+                for (ChildUnresolved child : outcomes.get(n).unresolved()) {
                     unresolvedEntries.add(new UnresolvedChildren.Entry(child, r.position()));
                     out.add(unresolvedOut(child));
                 }
@@ -163,9 +209,10 @@ public class IncidentBatchRouter {
                 "kind", e.alert().getRecipient().getKind().name()).increment());
         unresolvedEntries.forEach(e -> meters.counter("notification.children.unresolved",
                 "reason", e.child().getReason().name()).increment());
-        log.debug("Batch of {}: {} routed, {} superseded, {} duplicates, {} redelivered; {} alerts, {} unresolved children",
+        log.debug("Batch of {}: {} routed, {} superseded, {} duplicates, {} redelivered; {} alerts, {} unresolved children;"
+                        + " {} ms, of which family history, concerns and updates {} ms",
                 batch.size(), toRoute.size(), superseded, duplicates, redelivered.size(), ledgerEntries.size(),
-                unresolvedEntries.size());
+                unresolvedEntries.size(), (System.nanoTime() - routeStart) / 1_000_000, familyNanos / 1_000_000);
         return out;
     }
 

@@ -8,7 +8,9 @@ import uk.safeguarding.notification.routing.RecordPosition;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ledger: one row per alert sent, keyed (incident_id, revision, child_id, recipient_org_id), with the incident
@@ -68,5 +70,35 @@ public class AlertLedger {
                 },
                 (rs, n) -> new Recorded(AvroRecords.fromBinary(rs.getBytes(1), AgencyAlert.getClassSchema()),
                         rs.getString(2)));
+    }
+
+    /** An earlier revision's alert for the same incident, child and recipient. */
+    public record Key(String incidentId, String childId, String recipientOrganisationId) {
+        public static Key of(AgencyAlert a) {
+            return new Key(a.getIncidentId(), a.getChild().getChildId(), a.getRecipient().getOrganisationId());
+        }
+    }
+
+    /**
+     * For each incident and revision given, the latest alert recorded for an EARLIER revision of it, per child and
+     * recipient (one query for the batch).
+     */
+    public Map<Key, AgencyAlert> latestBefore(Map<String, Integer> revisionByIncident) {
+        Map<Key, AgencyAlert> latest = new HashMap<>();
+        if (revisionByIncident.isEmpty()) {
+            return latest;
+        }
+        jdbc.query("select distinct on (l.incident_id, l.child_id, l.recipient_org_id) l.payload from alert_ledger l"
+                        + " join unnest(?::text[], ?::int[]) as r(id, rev) on l.incident_id = r.id and l.revision < r.rev"
+                        + " order by l.incident_id, l.child_id, l.recipient_org_id, l.revision desc",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", revisionByIncident.keySet().toArray()));
+                    ps.setArray(2, ps.getConnection().createArrayOf("int4", revisionByIncident.values().toArray()));
+                },
+                rs -> {
+                    AgencyAlert a = AvroRecords.fromBinary(rs.getBytes(1), AgencyAlert.getClassSchema());
+                    latest.put(Key.of(a), a);
+                });
+        return latest;
     }
 }

@@ -20,6 +20,9 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
 
     public static final String INGEST_DB = "incident_ingest";
     public static final String NOTIFICATION_DB = "notification";
+    /** The force whose incidents the concern rules watch in these tests, and its children's social care. */
+    public static final String FAMILY_FORCE = "E2F";
+    public static final String FAMILY_CSC = "E2E-CSC";
 
     private final ConfigurableApplicationContext ingest;
     private final ConfigurableApplicationContext notification;
@@ -42,8 +45,14 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
 
     static Services start() {
         EmbeddedInfrastructure infra = EmbeddedInfrastructure.get();
+        Map<String, Object> notificationProperties = new java.util.LinkedHashMap<>(infra.serviceProperties(NOTIFICATION_DB));
+        // concern rules only for the force of FamilyPatternsTest, to its own children's social care, so that other
+        // tests' high-risk or repeated incidents raise no concern alert
+        notificationProperties.put("notification.concerns.areas.default.recipient-organisation-id", "");
+        notificationProperties.put("notification.concerns.areas.e2e-family.forces", FAMILY_FORCE);
+        notificationProperties.put("notification.concerns.areas.e2e-family.recipient-organisation-id", FAMILY_CSC);
         ConfigurableApplicationContext notification = run(NotificationServiceApplication.builder(),
-                infra.serviceProperties(NOTIFICATION_DB));
+                notificationProperties);
         try {
             Map<String, Object> ingestProperties = new java.util.LinkedHashMap<>(infra.serviceProperties(INGEST_DB));
             // the launcher's local token issuer, with the tests' police systems; tokens outlive any test run
