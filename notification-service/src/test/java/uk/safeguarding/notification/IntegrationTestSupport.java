@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import uk.safeguarding.notification.delivery.PersonRole;
 import uk.safeguarding.notification.directory.DemoDirectory;
 import org.springframework.context.annotation.Bean;
@@ -72,8 +72,11 @@ public abstract class IntegrationTestSupport {
     @Autowired
     private TestRestTemplate anonymousApi;
 
-    @Autowired
-    private PasswordEncoder apiPasswordEncoder;
+    /**
+     * Test accounts' hashes use BCrypt's lowest cost (the cost is read from the hash, so the service's own encoder
+     * checks them quickly): many tests call the APIs with HTTP Basic, which checks the password on every request.
+     */
+    private static final String API_PASSWORD_HASH = new BCryptPasswordEncoder(4).encode(API_PASSWORD);
 
     /**
      * An API client signed in (HTTP Basic) as a person with {@code role} at the demo local authority
@@ -104,7 +107,7 @@ public abstract class IntegrationTestSupport {
             jdbc.update("insert into person (id, organisation_id, display_name, email, role, password_hash)"
                             + " values (?, ?, ?, ?, ?, ?) on conflict do nothing", id, organisationId,
                     "API " + role.name().toLowerCase(java.util.Locale.ROOT), email, role.name(),
-                    apiPasswordEncoder.encode(API_PASSWORD));
+                    API_PASSWORD_HASH);
             return email;
         });
     }

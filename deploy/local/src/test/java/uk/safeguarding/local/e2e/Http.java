@@ -17,6 +17,30 @@ public final class Http {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** Basic credentials sent with every request, or null. */
+    private final String authorization;
+
+    public Http() {
+        this(null);
+    }
+
+    private Http(String authorization) {
+        this.authorization = authorization;
+    }
+
+    /** The same client signed in with a local account (HTTP Basic), as an administrator's script would be. */
+    public Http signedInAs(String email, String password) {
+        return new Http("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (email + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Signed in as the demo account with this role (the local run seeds them with the demo directory). */
+    public Http signedInAsDemo(uk.safeguarding.notification.delivery.PersonRole role) {
+        String email = uk.safeguarding.notification.inbox.DemoSignIns.list().stream()
+                .filter(s -> s.role() == role).findFirst().orElseThrow().email();
+        return signedInAs(email, uk.safeguarding.notification.inbox.DemoSignIns.PASSWORD);
+    }
+
     public record Response(int status, JsonNode body, String text) {
     }
 
@@ -36,6 +60,9 @@ public final class Http {
 
     private Response send(HttpRequest.Builder request) {
         try {
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             HttpResponse<String> r = client.send(request.header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body() == null || r.body().isBlank() ? null : json.readTree(r.body());
