@@ -43,6 +43,7 @@ public final class AccessMatrix {
             line(READ, "/inbox/inbox.css", new AccessRule.Public()),
             line(READ, "/inbox/favicon.svg", new AccessRule.Public()),
             line(ANY, "/error", new AccessRule.Public()),
+            line(READ, "/favicon.ico", new AccessRule.Public()),
             line(READ, "/actuator/health/**", new AccessRule.Public()),
             line(ANY, "/actuator/**", anyRole(OPERATIONS)),
             line(READ, "/v3/api-docs/**", new AccessRule.SignedIn()),

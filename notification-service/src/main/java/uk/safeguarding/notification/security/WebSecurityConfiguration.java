@@ -3,6 +3,7 @@ package uk.safeguarding.notification.security;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +18,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -120,7 +122,7 @@ public class WebSecurityConfiguration {
                         .logoutSuccessUrl("/inbox/sign-in?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.invalidSessionUrl("/inbox/sign-in?timed-out"))
-                .exceptionHandling(e -> e.accessDeniedHandler(notFoundUnlessCsrf()))
+                .exceptionHandling(e -> e.accessDeniedHandler(notFoundUnlessCsrf(callers)))
                 .headers(headers -> securityHeaders(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY)));
         ClientRegistrationRepository clients = oidcClients.getIfAvailable();
@@ -187,14 +189,26 @@ public class WebSecurityConfiguration {
 
     /**
      * Signed-in people refused by the matrix in the inbox see the not-found page, as for an alert that is not theirs
-     * (a page's existence is not revealed); a missing or wrong CSRF token stays a plain 403.
+     * (a page's existence is not revealed); a missing or wrong CSRF token stays a plain 403. A session whose person no
+     * longer exists (removed since signing in) is ended and sent to sign in again.
      */
-    private static AccessDeniedHandler notFoundUnlessCsrf() {
+    private static AccessDeniedHandler notFoundUnlessCsrf(Callers callers) {
         AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        String forwarded = WebSecurityConfiguration.class.getName() + ".refused";
         return (request, response, denied) -> {
             if (denied instanceof CsrfException) {
                 forbidden.handle(request, response, denied);
+            } else if (callers.current(SecurityContextHolder.getContext().getAuthentication()).isEmpty()) {
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                response.sendRedirect(request.getContextPath() + "/inbox/sign-in");
+            } else if (request.getAttribute(forwarded) != null) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
             } else {
+                request.setAttribute(forwarded, Boolean.TRUE);
                 request.getRequestDispatcher("/inbox/not-found").forward(request, response);
             }
         };
