@@ -202,7 +202,8 @@ public final class LocalPlatform implements AutoCloseable {
         row("incident-ingest Swagger UI", ingest + "/swagger-ui.html");
         row("incident-ingest OpenAPI", ingest + "/v3/api-docs");
         row("Secure inbox (sign in)", notification + "/inbox/sign-in");
-        row("notification directory API", notification + Urls.NOTIFICATION_ADMIN_PATH + "/import (POST)");
+        row("notification directory API", notification + Urls.NOTIFICATION_ADMIN_PATH
+                + "/import (POST, HTTP Basic as a demo DIRECTORY_ADMIN below)");
         row("notification Swagger UI", notification + "/swagger-ui.html");
         row("notification OpenAPI", notification + "/v3/api-docs");
         row("schema registry", registryUrl() + "/subjects");
