@@ -34,13 +34,6 @@ public final class Http {
                 (email + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** Signed in as the demo account with this role (the local run seeds them with the demo directory). */
-    public Http signedInAsDemo(uk.safeguarding.notification.delivery.PersonRole role) {
-        String email = uk.safeguarding.notification.inbox.DemoSignIns.list().stream()
-                .filter(s -> s.role() == role).findFirst().orElseThrow().email();
-        return signedInAs(email, uk.safeguarding.notification.inbox.DemoSignIns.PASSWORD);
-    }
-
     public record Response(int status, JsonNode body, String text) {
     }
 

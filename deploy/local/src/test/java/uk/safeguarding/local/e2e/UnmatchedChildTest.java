@@ -52,8 +52,7 @@ class UnmatchedChildTest {
         }
 
         // and the unresolved API lists it for the local authority
-        Http.Response listed = services.http()
-                .signedInAsDemo(uk.safeguarding.notification.delivery.PersonRole.UNRESOLVED_CASEWORKER)
+        Http.Response listed = services.as(uk.safeguarding.notification.delivery.PersonRole.UNRESOLVED_CASEWORKER)
                 .get(services.notificationUrl() + "/api/v1/unresolved?incidentId="
                 + incident.getIncidentId());
         assertThat(listed.status()).isEqualTo(200);
