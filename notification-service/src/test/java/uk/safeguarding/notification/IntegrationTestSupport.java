@@ -8,6 +8,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import uk.safeguarding.notification.delivery.PersonRole;
+import uk.safeguarding.notification.directory.DemoDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,7 +57,15 @@ public abstract class IntegrationTestSupport {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.get().register(registry, "notification");
+        // bearer tokens on the APIs, as in production, from the test JVM's own stand-in identity provider
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
     }
+
+    /** The password of every account made by {@link #apiAs}. */
+    public static final String API_PASSWORD = "api-test-password";
+
+    private static final Map<String, String> API_ACCOUNTS = new ConcurrentHashMap<>();
 
     @Autowired
     protected DirectoryService directory;
@@ -63,6 +75,49 @@ public abstract class IntegrationTestSupport {
 
     @Autowired
     protected FailOnce failOnce;
+
+    @Autowired
+    private TestRestTemplate anonymousApi;
+
+    /**
+     * Test accounts' hashes use BCrypt's lowest cost (the cost is read from the hash, so the service's own encoder
+     * checks them quickly): many tests call the APIs with HTTP Basic, which checks the password on every request.
+     */
+    private static final String API_PASSWORD_HASH = new BCryptPasswordEncoder(4).encode(API_PASSWORD);
+
+    /**
+     * An API client signed in (HTTP Basic) as a person with {@code role} at the demo local authority
+     * ({@link DemoDirectory#LOCAL_AUTHORITY}, seeded in this context).
+     */
+    protected TestRestTemplate api(PersonRole role) {
+        return apiAs(DemoDirectory.LOCAL_AUTHORITY, role);
+    }
+
+    /**
+     * An API client signed in (HTTP Basic) as a person with {@code role} at {@code organisationId} (which must be in
+     * the directory). The person is created the first time and reused after.
+     */
+    protected TestRestTemplate apiAs(String organisationId, PersonRole role) {
+        return anonymousApi.withBasicAuth(apiAccount(organisationId, role), API_PASSWORD);
+    }
+
+    /** An API client with no credentials. */
+    protected TestRestTemplate anonymousApi() {
+        return anonymousApi;
+    }
+
+    /** The e-mail (sign-in name) of the {@link #apiAs} person with this role at this organisation, made if new. */
+    protected String apiAccount(String organisationId, PersonRole role) {
+        return API_ACCOUNTS.computeIfAbsent(organisationId + "|" + role, key -> {
+            String id = "T-API-" + UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String email = id.toLowerCase(java.util.Locale.ROOT) + "@api.test.example";
+            jdbc.update("insert into person (id, organisation_id, display_name, email, role, password_hash)"
+                            + " values (?, ?, ?, ?, ?, ?) on conflict do nothing", id, organisationId,
+                    "API " + role.name().toLowerCase(java.util.Locale.ROOT), email, role.name(),
+                    API_PASSWORD_HASH);
+            return email;
+        });
+    }
 
     /** A short unique token for ids and invented names of one test. */
     protected static String unique() {

@@ -128,8 +128,11 @@ public final class Demo {
             }
         }
         out.printf("Demo done: %d alerts routed; %d %s not routed, on the local authority's working list"
-                        + " (GET %s/api/v1/unresolved).%n", alerts, unresolved, unresolved == 1 ? "child" : "children",
-                platform.notificationUrl());
+                        + " (GET %s/api/v1/unresolved, signed in as %s).%n", alerts, unresolved,
+                unresolved == 1 ? "child" : "children", platform.notificationUrl(),
+                uk.safeguarding.notification.inbox.DemoSignIns.list().stream()
+                        .filter(s -> s.role() == uk.safeguarding.notification.delivery.PersonRole.UNRESOLVED_CASEWORKER)
+                        .map(uk.safeguarding.notification.inbox.DemoSignIns.SignIn::email).findFirst().orElse("?"));
         printEmails();
         if (!waiting.isEmpty()) {
             out.println("No output yet for: " + waiting.stream().map(incidents::get).toList()

@@ -46,7 +46,12 @@ class LocalPlatformStartsAndStopsTest {
             // then every URL it prints answers
             assertThat(get(platform.registryUrl() + "/subjects")).isEqualTo(200);
             assertThat(get(platform.ingestUrl() + "/v3/api-docs")).isEqualTo(200);
-            assertThat(get(platform.notificationUrl() + "/v3/api-docs")).isEqualTo(200);
+            // notification-service's API docs need a signed-in person (any demo account)
+            assertThat(get(platform.notificationUrl() + "/v3/api-docs")).isEqualTo(401);
+            assertThat(get(platform.notificationUrl() + "/v3/api-docs", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((uk.safeguarding.notification.inbox.DemoSignIns.OPERATIONS_EMAIL + ":"
+                            + uk.safeguarding.notification.inbox.DemoSignIns.PASSWORD)
+                            .getBytes(StandardCharsets.UTF_8)))).isEqualTo(200);
             // ingest's API wants a token, which the launcher's local issuer gives its local police systems
             assertThat(get(platform.ingestUrl() + "/api/v1/incidents/unknown")).isEqualTo(401);
             String token = LocalPoliceSystems.token(platform.ingestUrl(), LocalPoliceSystems.POLICE);
@@ -77,6 +82,12 @@ class LocalPlatformStartsAndStopsTest {
 
     private int get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private int get(String url, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", authorization).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

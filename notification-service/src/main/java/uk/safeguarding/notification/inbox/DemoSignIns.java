@@ -14,7 +14,10 @@ import java.util.Locale;
  * The demo inbox accounts, for the local run and demos only (seeded by {@link DemoInboxAccountsSeeder} when
  * {@code notification.demo-directory=true}): for each demo school a key adult ({@code dsl@<school>.example}) and a
  * deputy ({@code deputy@<school>.example}); one person for every other demo organisation
- * ({@code safeguarding@<organisation>.example}); and an operations person ({@code operations@platform.example}).
+ * ({@code safeguarding@<organisation>.example}); and, at the local authority, an operations person
+ * ({@code operations@platform.example}), a directory admin ({@code directory-admin@<local authority>.example}) and a
+ * caseworker of the unresolved-children queue ({@code unresolved@<local authority>.example}), so every page and API
+ * can be tried.
  * Every demo account has the password {@link #PASSWORD}. All names are invented.
  *
  * <p>The local run can print them: {@code DemoSignIns.describe("http://localhost:8082")}.
@@ -68,8 +71,13 @@ public final class DemoSignIns {
             }
         }
         if (localAuthority != null) {
-            signIns.add(new SignIn("P-OPERATIONS", OPERATIONS_EMAIL, name(n), PersonRole.OPERATIONS,
+            String slug = slug(localAuthority.name());
+            signIns.add(new SignIn("P-OPERATIONS", OPERATIONS_EMAIL, name(n++), PersonRole.OPERATIONS,
                     localAuthority.id(), localAuthority.name()));
+            signIns.add(new SignIn("P-DIRECTORY-ADMIN", "directory-admin@" + slug + ".example", name(n++),
+                    PersonRole.DIRECTORY_ADMIN, localAuthority.id(), localAuthority.name()));
+            signIns.add(new SignIn("P-UNRESOLVED-CASEWORKER", "unresolved@" + slug + ".example", name(n),
+                    PersonRole.UNRESOLVED_CASEWORKER, localAuthority.id(), localAuthority.name()));
         }
         // a probation unit's deputy hears of an answer about the children not given in time (listed last: the
         // earlier accounts keep their names)

@@ -89,6 +89,41 @@ public class InboxAlerts {
                 }, organisationId, organisationId);
     }
 
+    /** A page of the organisation's alerts, newest first (for the API; the inbox list orders by urgency). */
+    public List<Summary> newestFirst(String organisationId, int page, int size) {
+        return jdbc.query(SELECT + " where d.organisation_id = ? and l.recipient_org_id = ?"
+                        + " order by l.routed_at desc, d.alert_id limit ? offset ?",
+                (rs, n) -> {
+                    JsonNode c = read(rs.getString("content"));
+                    return new Summary((UUID) rs.getObject("alert_id"), childName(c), text(c, "policeReference"),
+                            rs.getInt("revision"), instant(rs, "routed_at"), dueBy(rs, c),
+                            state(rs.getString("state")));
+                }, organisationId, organisationId, size, (long) page * size);
+    }
+
+    public long count(String organisationId) {
+        Long n = jdbc.queryForObject("select count(*) from delivery d join alert_ledger l on l.alert_id = d.alert_id"
+                + " where d.organisation_id = ? and l.recipient_org_id = ?", Long.class, organisationId, organisationId);
+        return n == null ? 0 : n;
+    }
+
+    /** One alert as JSON for the API: where its delivery stands and the alert as sent. */
+    public record Document(UUID alertId, DeliveryState state, Instant receivedAt, Instant dueBy, Instant openedAt,
+                           Instant actionedAt, RecipientAction action, String actionNote, JsonNode alert) {
+    }
+
+    public Optional<Document> document(String organisationId, UUID alertId) {
+        return jdbc.query(SELECT + " where d.alert_id = ? and d.organisation_id = ? and l.recipient_org_id = ?",
+                (rs, n) -> {
+                    JsonNode c = read(rs.getString("content"));
+                    String action = rs.getString("action");
+                    return new Document((UUID) rs.getObject("alert_id"), state(rs.getString("state")),
+                            instant(rs, "routed_at"), dueBy(rs, c), instant(rs, "opened_at"),
+                            instant(rs, "actioned_at"), action == null ? null : RecipientAction.valueOf(action),
+                            rs.getString("action_note"), c);
+                }, alertId, organisationId, organisationId).stream().findFirst();
+    }
+
     public Optional<Detail> find(String organisationId, UUID alertId) {
         return jdbc.query(SELECT + " where d.alert_id = ? and d.organisation_id = ? and l.recipient_org_id = ?"
                         + " and l.purged_at is null",

@@ -105,6 +105,12 @@ public class InboxController {
         return "inbox/breaches";
     }
 
+    /** Where the security configuration sends a signed-in person refused a page: the same 404 as an alert not theirs. */
+    @RequestMapping("/not-found")
+    String refused() {
+        throw new AlertNotFound();
+    }
+
     @GetMapping("/alerts/{alertId}")
     String alert(@PathVariable("alertId") String alertId, Authentication authentication, Model model) {
         InboxPerson person = people.current(authentication);

@@ -1,5 +1,7 @@
 package uk.safeguarding.notification.calendar;
 
+import org.junit.jupiter.api.BeforeEach;
+import uk.safeguarding.notification.delivery.PersonRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,9 +28,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CalendarApiTest extends IntegrationTestSupport {
-
-    @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signedInAsDirectoryAdmin() {
+        http = api(PersonRole.DIRECTORY_ADMIN);
+    }
 
     private ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.delivery;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -16,9 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliverySettingsApiTest extends DeliveryTestSupport {
 
     static final String SECRET = "a-long-shared-signing-secret-0123456789";
-
-    @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signedInAsDirectoryAdmin() {
+        http = api(PersonRole.DIRECTORY_ADMIN);
+    }
 
     @Autowired
     DeliverySettings settings;

@@ -1,5 +1,7 @@
 package uk.safeguarding.notification.directory;
 
+import org.junit.jupiter.api.BeforeEach;
+import uk.safeguarding.notification.delivery.PersonRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,9 +22,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DirectoryApiTest extends IntegrationTestSupport {
-
-    @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signedInAsDirectoryAdmin() {
+        http = api(PersonRole.DIRECTORY_ADMIN);
+    }
 
     private ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();

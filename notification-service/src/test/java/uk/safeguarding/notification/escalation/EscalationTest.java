@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.escalation;
 
+import org.junit.jupiter.api.BeforeEach;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -41,9 +42,12 @@ class EscalationTest extends DeliveryTestSupport {
 
     @Autowired
     private MeterRegistry meters;
-
-    @Autowired
     private TestRestTemplate http;
+
+    @BeforeEach
+    void signedInAsOperations() {
+        http = api(PersonRole.OPERATIONS);
+    }
 
     private double breachedCount() {
         Counter counter = meters.find("notification.deliveries.breached").tag("kind", "SCHOOL").counter();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -209,18 +210,51 @@ class InboxSecurityTest extends InboxTestSupport {
     }
 
     @Test
-    void theJsonApisAndActuatorStayOpenWithoutCredentialsAsBefore() {
-        // when: no credentials, no CSRF token, as existing clients call them (a gap the access-control issue closes)
-        HttpResponse<String> api = http.get("/api/v1/unresolved");
-        HttpResponse<String> health = http.get("/actuator/health");
-        HttpResponse<String> post = http.postForm("/api/v1/directory/organisations", Map.of("id", "x"));
+    void aPersonWhoseRoleChangesAfterSigningInIsHeldToTheNewRoleAtOnce() {
+        // given a key adult, signed in, made operations: the breaches page opens
+        http.signIn(scenario.mine().email(), PASSWORD);
+        jdbc.update("update person set role = 'OPERATIONS' where id = ?", scenario.mine().personId());
+        assertThat(http.get("/inbox/breaches").statusCode()).isEqualTo(200);
 
-        // then
-        assertThat(api.statusCode()).isEqualTo(200);
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(api.headers().firstValue("Content-Security-Policy")).isEmpty();
-        assertThat(post.statusCode()).as("a POST without CSRF token reaches the API").isNotIn(401, 403);
+        // when the role is taken back, within the same session
+        jdbc.update("update person set role = 'KEY_ADULT' where id = ?", scenario.mine().personId());
+
+        // then the page is not found for them any more
+        assertThat(http.get("/inbox/breaches").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPersonRemovedAfterSigningInIsSentToSignInAndSeesNothing() {
+        // given a signed-in key adult
+        http.signIn(scenario.mine().email(), PASSWORD);
+        assertThat(http.get("/inbox").statusCode()).isEqualTo(200);
+
+        // when their account is removed
+        jdbc.update("delete from person where id = ?", scenario.mine().personId());
+
+        // then their session no longer shows anything
+        HttpResponse<String> list = http.get("/inbox");
+        HttpResponse<String> alert = http.get("/inbox/alerts/" + scenario.mine().alertId());
+        assertThat(list.statusCode()).isEqualTo(302);
+        assertThat(InboxHttp.location(list)).contains("/inbox/sign-in");
+        assertThat(alert.statusCode()).isEqualTo(302);
+        assertThat(alert.body()).doesNotContain(scenario.mine().childName());
+    }
+
+    @Test
+    void theDemoAccountsOfOperationsDirectoryAdminAndUnresolvedCaseworkerSignInAtTheLocalAuthority() {
+        for (uk.safeguarding.notification.delivery.PersonRole role : List.of(
+                uk.safeguarding.notification.delivery.PersonRole.OPERATIONS,
+                uk.safeguarding.notification.delivery.PersonRole.DIRECTORY_ADMIN,
+                uk.safeguarding.notification.delivery.PersonRole.UNRESOLVED_CASEWORKER)) {
+            DemoSignIns.SignIn account = DemoSignIns.list().stream().filter(s -> s.role() == role).findFirst()
+                    .orElseThrow();
+            assertThat(account.organisationId()).isEqualTo(uk.safeguarding.notification.directory.DemoDirectory.LOCAL_AUTHORITY);
+            InboxHttp session = new InboxHttp(baseUrl());
+            assertThat(InboxHttp.location(session.signIn(account.email(), DemoSignIns.PASSWORD))).as(role.name())
+                    .endsWith("/inbox");
+            assertThat(session.get("/inbox").statusCode()).as(role.name()).isEqualTo(200);
+        }
     }
 
     @Test

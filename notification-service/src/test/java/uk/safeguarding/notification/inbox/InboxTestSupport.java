@@ -121,7 +121,14 @@ abstract class InboxTestSupport extends IntegrationTestSupport {
                         AgencyKind.valueOf(rs.getString(4)),
                         rs.getString(5) == null ? now.plus(Duration.ofHours(16)) : Instant.parse(rs.getString(5))),
                 incidentId);
-        deliveryLog.recordSent(deliveries, now);
+        // the delivery intake may be recording the same rows in another order at this moment: a deadlock between
+        // the two is resolved by PostgreSQL failing one, and recording again is idempotent
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreException(org.springframework.dao.PessimisticLockingFailureException.class)
+                .until(() -> {
+                    deliveryLog.recordSent(deliveries, now);
+                    return true;
+                });
     }
 
     protected Map<String, Object> deliveryRow(UUID alertId) {

@@ -78,8 +78,10 @@ class InboxUnitsTest {
         var organisations = DemoDirectory.standard().document().organisations();
 
         for (var org : organisations) {
+            // operations, the directory admin and the unresolved caseworker are the local authority's extra accounts
             List<PersonRole> roles = signIns.stream().filter(s -> s.organisationId().equals(org.id())
-                    && s.role() != PersonRole.OPERATIONS).map(DemoSignIns.SignIn::role).toList();
+                    && s.role() != PersonRole.OPERATIONS && s.role() != PersonRole.DIRECTORY_ADMIN
+                    && s.role() != PersonRole.UNRESOLVED_CASEWORKER).map(DemoSignIns.SignIn::role).toList();
             // a probation unit's deputy hears of an answer about the children not given in time
             if (org.kind() == OrganisationKind.SCHOOL || org.kind() == OrganisationKind.PROBATION) {
                 assertThat(roles).containsExactly(PersonRole.KEY_ADULT, PersonRole.DEPUTY);
@@ -89,6 +91,10 @@ class InboxUnitsTest {
         }
         assertThat(signIns).filteredOn(s -> s.role() == PersonRole.OPERATIONS).singleElement()
                 .satisfies(s -> assertThat(s.email()).isEqualTo(DemoSignIns.OPERATIONS_EMAIL));
+        assertThat(signIns).filteredOn(s -> s.role() == PersonRole.DIRECTORY_ADMIN).singleElement()
+                .satisfies(s -> assertThat(s.organisationId()).isEqualTo(DemoDirectory.LOCAL_AUTHORITY));
+        assertThat(signIns).filteredOn(s -> s.role() == PersonRole.UNRESOLVED_CASEWORKER).singleElement()
+                .satisfies(s -> assertThat(s.organisationId()).isEqualTo(DemoDirectory.LOCAL_AUTHORITY));
         assertThat(signIns).extracting(DemoSignIns.SignIn::email)
                 .contains("dsl@st-aidans-cofe-primary-school.example", "deputy@oakfield-primary-school.example")
                 .allMatch(e -> e.matches("[a-z0-9.-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.example"));

@@ -1,5 +1,7 @@
 package uk.safeguarding.notification.intake;
 
+import org.junit.jupiter.api.BeforeEach;
+import uk.safeguarding.notification.delivery.PersonRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,9 +26,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UnresolvedChildrenTest extends IntegrationTestSupport {
-
-    @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void signedInAsUnresolvedCaseworker() {
+        http = api(PersonRole.UNRESOLVED_CASEWORKER);
+    }
 
     @Test
     void childrenThatCannotBeRoutedLandOnTheUnresolvedTopicAndTableWithTheReason() {

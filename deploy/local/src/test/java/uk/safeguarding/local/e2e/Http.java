@@ -36,6 +36,23 @@ public final class Http {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** Basic credentials sent with every request, or null. */
+    private final String authorization;
+
+    public Http() {
+        this(null);
+    }
+
+    private Http(String authorization) {
+        this.authorization = authorization;
+    }
+
+    /** The same client signed in with a local account (HTTP Basic), as an administrator's script would be. */
+    public Http signedInAs(String email, String password) {
+        return new Http("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (email + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     public record Response(int status, JsonNode body, String text) {
     }
 
@@ -59,6 +76,9 @@ public final class Http {
             request.header("Authorization", "Bearer " + token.get());
         }
         try {
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             HttpResponse<String> r = client.send(request.header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body() == null || r.body().isBlank() ? null : json.readTree(r.body());

@@ -107,7 +107,27 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
         return policeToken;
     }
 
-    /** The notification database, to read the ledger (never to write: directory data goes through the API). */
+    /** The organisation the e2e tests' administrators belong to (the tests run without the demo directory). */
+    static final String ADMIN_ORGANISATION = "E2E-PLATFORM";
+    private static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+    /**
+     * A client signed in (HTTP Basic) as a person with this role, as an administrator's script would be. The person
+     * and their organisation are written straight into the notification database the first time: people are not
+     * part of the directory API.
+     */
+    public Http as(uk.safeguarding.notification.delivery.PersonRole role) {
+        String email = "e2e-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "@platform.example";
+        notificationDb.update("insert into organisation (id, name, kind) values (?, 'E2E platform team',"
+                + " 'LOCAL_AUTHORITY') on conflict do nothing", ADMIN_ORGANISATION);
+        notificationDb.update("insert into person (id, organisation_id, display_name, email, role, password_hash)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing", "E2E-" + role.name(), ADMIN_ORGANISATION,
+                "E2E " + role.name(), email, role.name(),
+                new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(ADMIN_PASSWORD));
+        return http.signedInAs(email, ADMIN_PASSWORD);
+    }
+
+    /** The notification database, to read the ledger (never to write directory data: that goes through the API). */
     public JdbcTemplate notificationDb() {
         return notificationDb;
     }

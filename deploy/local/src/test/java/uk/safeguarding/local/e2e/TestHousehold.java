@@ -64,7 +64,8 @@ public final class TestHousehold {
                 List.of(h.suspect),
                 List.of(new DirectoryDocument.HouseholdLink(h.pupil.id(), h.suspect.id(), Relationship.PARENT),
                         new DirectoryDocument.HouseholdLink(h.toddler.id(), h.suspect.id(), Relationship.PARENT)));
-        Http.Response r = services.http().post(services.notificationUrl() + "/api/v1/directory/import", document);
+        Http.Response r = services.as(uk.safeguarding.notification.delivery.PersonRole.DIRECTORY_ADMIN)
+                .post(services.notificationUrl() + "/api/v1/directory/import", document);
         if (r.status() != 200) {
             throw new IllegalStateException("Directory import answered " + r.status() + ": " + r.text());
         }

@@ -1,4 +1,4 @@
-package uk.safeguarding.notification.inbox;
+package uk.safeguarding.notification.security;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -10,28 +10,29 @@ import uk.safeguarding.notification.delivery.PersonRepository;
 import java.util.Locale;
 
 /**
- * Local accounts: a person signs in with their e-mail address and password; people without a password hash (signed
- * in by their identity provider) cannot sign in here. Wrong e-mail and wrong password fail alike.
+ * Local accounts: a person signs in with their e-mail address and password (inbox form, API HTTP Basic); people
+ * without a password hash (signed in by their identity provider) cannot sign in here. Wrong e-mail and wrong password
+ * fail alike.
  */
 @Service
-public class PersonUserDetailsService implements UserDetailsService {
+public class LocalAccounts implements UserDetailsService {
 
     private final PersonRepository people;
 
-    public PersonUserDetailsService(PersonRepository people) {
+    public LocalAccounts(PersonRepository people) {
         this.people = people;
     }
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        String normalised = normalise(email);
-        PersonEntity person = people.findByEmail(normalised)
+        PersonEntity person = people.findByEmail(normalise(email))
                 .filter(p -> p.passwordHash() != null && !p.passwordHash().isBlank())
                 .orElseThrow(() -> new UsernameNotFoundException("no local account"));
-        return new InboxUser(InboxPeople.from(person), person.passwordHash());
+        return new LocalAccount(person.id(), person.email(), person.organisationId(), person.role(),
+                person.passwordHash());
     }
 
-    static String normalise(String email) {
+    public static String normalise(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 }
