@@ -20,6 +20,8 @@ public final class Http {
 
     private final String tokenBase;
     private final Supplier<String> token;
+    /** Basic credentials sent with every request not to {@code tokenBase}, or null. */
+    private final String authorization;
 
     /** Without credentials anywhere. */
     public Http() {
@@ -28,28 +30,25 @@ public final class Http {
 
     /** Sends {@code Authorization: Bearer <token>} on requests whose URL starts with {@code tokenBase}. */
     public Http(String tokenBase, Supplier<String> token) {
+        this(tokenBase, token, null);
+    }
+
+    private Http(String tokenBase, Supplier<String> token, String authorization) {
         this.tokenBase = tokenBase;
         this.token = token;
+        this.authorization = authorization;
     }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** Basic credentials sent with every request, or null. */
-    private final String authorization;
-
-    public Http() {
-        this(null);
-    }
-
-    private Http(String authorization) {
-        this.authorization = authorization;
-    }
-
-    /** The same client signed in with a local account (HTTP Basic), as an administrator's script would be. */
+    /**
+     * The same client signed in with a local account (HTTP Basic) to the other services, as an administrator's script
+     * would be; incident-ingest still gets the police system's token.
+     */
     public Http signedInAs(String email, String password) {
-        return new Http("Basic " + java.util.Base64.getEncoder().encodeToString(
+        return new Http(tokenBase, token, "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (email + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
@@ -72,13 +71,13 @@ public final class Http {
 
     private Response send(HttpRequest.Builder request) {
         HttpRequest peek = request.copy().build();
-        if (tokenBase != null && peek.uri().toString().startsWith(tokenBase) && token.get() != null) {
+        boolean toIngest = tokenBase != null && peek.uri().toString().startsWith(tokenBase);
+        if (toIngest && token.get() != null) {
             request.header("Authorization", "Bearer " + token.get());
+        } else if (!toIngest && authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
             HttpResponse<String> r = client.send(request.header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body() == null || r.body().isBlank() ? null : json.readTree(r.body());
