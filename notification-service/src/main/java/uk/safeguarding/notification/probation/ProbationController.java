@@ -13,6 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.Authentication;
+import uk.safeguarding.notification.security.Caller;
+import uk.safeguarding.notification.security.Callers;
+import uk.safeguarding.notification.security.SignedInPerson;
 
 import java.time.Clock;
 import java.util.List;
@@ -20,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Probation's answer about the children of a probation alert, and the questions left unanswered. The answer is
- * recorded once. Own organisation only: the access-control layer's rule on {@code /api/v1/alerts/**} (the alert's
- * recipient organisation) applies; this API never shows one alert's answer to another.
+ * recorded once. Own organisation only: every call is bound to the caller's organisation, and another organisation's
+ * alert answers 404 like no alert at all.
  */
 @RestController
 public class ProbationController {
@@ -29,19 +33,25 @@ public class ProbationController {
     private static final Logger log = LoggerFactory.getLogger(ProbationController.class);
 
     private final ProbationResponses responses;
+    private final Callers callers;
     private final Clock clock;
 
-    public ProbationController(ProbationResponses responses, Clock clock) {
+    public ProbationController(ProbationResponses responses, Callers callers, Clock clock) {
         this.responses = responses;
+        this.callers = callers;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/alerts/{alertId}/response")
     @Operation(summary = "Record probation's answer: were the children's safeguarding needs considered, and what was done")
-    public ResponseEntity<Object> answer(@PathVariable String alertId, @Valid @RequestBody ProbationAnswer body) {
+    public ResponseEntity<Object> answer(@PathVariable String alertId, @Valid @RequestBody ProbationAnswer body,
+                                         Authentication authentication) {
         UUID id = parse(alertId);
+        Caller caller = caller(authentication);
+        // another organisation's alert is NOT_FOUND, exactly like no alert
         ProbationResponses.Outcome outcome = id == null ? ProbationResponses.Outcome.NOT_FOUND
-                : responses.answer(id, null, body.childrenConsidered(), body.actions().strip(), null, clock.instant());
+                : responses.answer(id, caller.organisationId(), body.childrenConsidered(), body.actions().strip(),
+                caller.personId(), clock.instant());
         return switch (outcome) {
             case RECORDED -> {
                 log.info("Probation answer recorded for alert {} through the API", id);
@@ -55,9 +65,16 @@ public class ProbationController {
 
     @GetMapping("/api/v1/alerts/{alertId}/response")
     @Operation(summary = "The question of a probation alert and its answer, if given")
-    public ResponseEntity<ProbationResponses.Response> response(@PathVariable String alertId) {
+    public ResponseEntity<ProbationResponses.Response> response(@PathVariable String alertId,
+                                                               Authentication authentication) {
         UUID id = parse(alertId);
-        return id == null ? ResponseEntity.notFound().build() : ResponseEntity.of(responses.find(id));
+        return id == null ? ResponseEntity.notFound().build()
+                : ResponseEntity.of(responses.find(id, caller(authentication).organisationId()));
+    }
+
+    private Caller caller(Authentication authentication) {
+        return callers.current(authentication).map(SignedInPerson::caller)
+                .orElseThrow(() -> new IllegalStateException("the access matrix lets only signed-in people here"));
     }
 
     @GetMapping("/api/v1/probation/unanswered")

@@ -53,7 +53,8 @@ public final class AccessMatrix {
             // the organisation's own alerts (and the answers to them, e.g. POST /api/v1/alerts/{id}/response):
             // every query is bound to the caller's organisation
             line(ANY, "/api/v1/alerts/**", new AccessRule.SignedIn()),
-            line(ANY, "/api/v1/probation/**", new AccessRule.SignedIn()),
+            // probation questions left unanswered, across units: for operations
+            line(ANY, "/api/v1/probation/**", anyRole(OPERATIONS)),
 
             line(ANY, "/api/v1/directory/**", anyRole(DIRECTORY_ADMIN)),
             line(READ, "/api/v1/calendars/**", new AccessRule.SignedIn()),
@@ -63,6 +64,7 @@ public final class AccessMatrix {
             line(ANY, "/api/v1/breaches/**", anyRole(OPERATIONS, LA_EDUCATION_SAFEGUARDING_LEAD)),
             line(ANY, "/api/v1/unresolved/**", anyRole(UNRESOLVED_CASEWORKER, DIRECTORY_ADMIN)),
             line(ANY, "/api/v1/audit/**", anyRole(OPERATIONS)),
+            line(ANY, "/api/v1/retention/**", anyRole(OPERATIONS)),
             // closed by default: an API not listed above answers 401/403 until it is added here
             line(ANY, "/api/**", new AccessRule.Deny()),
 

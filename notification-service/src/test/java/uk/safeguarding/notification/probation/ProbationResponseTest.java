@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -46,9 +45,6 @@ import static org.awaitility.Awaitility.await;
  * shared context is the default 5 days, so the background check on the real clock leaves these alerts alone).
  */
 class ProbationResponseTest extends DeliveryTestSupport {
-
-    @Autowired
-    private TestRestTemplate http;
 
     @Autowired
     private ProbationEscalations escalations;
@@ -108,9 +104,16 @@ class ProbationResponseTest extends DeliveryTestSupport {
         return alert;
     }
 
-    /** Every API call of these tests goes through here (one place to add credentials once the API needs them). */
+    /**
+     * Every call about an alert goes through here, signed in as the key adult of the organisation the alert is
+     * addressed to (the probation unit), as the unit's own staff would call it.
+     */
     private ResponseEntity<Map> api(HttpMethod method, String path, Object body) {
-        return http.exchange(path, method, body == null ? null : new HttpEntity<>(body), Map.class);
+        String alertId = path.replaceFirst("^/api/v1/alerts/([^/]+)/.*$", "$1");
+        String organisationId = jdbc.queryForObject("select recipient_org_id from alert_ledger where alert_id = ?::uuid",
+                String.class, alertId);
+        return apiAs(organisationId, PersonRole.KEY_ADULT)
+                .exchange(path, method, body == null ? null : new HttpEntity<>(body), Map.class);
     }
 
     private ResponseEntity<Map> answer(String alertId, boolean considered, String actions) {
@@ -120,7 +123,7 @@ class ProbationResponseTest extends DeliveryTestSupport {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> unanswered(String organisationId) {
-        return (List<Map<String, Object>>) (List<?>) http.exchange("/api/v1/probation/unanswered?organisationId="
+        return (List<Map<String, Object>>) (List<?>) api(PersonRole.OPERATIONS).exchange("/api/v1/probation/unanswered?organisationId="
                 + organisationId, HttpMethod.GET, null, List.class).getBody();
     }
 
@@ -182,6 +185,26 @@ class ProbationResponseTest extends DeliveryTestSupport {
                 alert.getAlertId())).doesNotContain("ESCALATED");
         assertThat(unanswered(h.dir().probation())).isEmpty();
         assertThat(TestMailServer.messagesTo(deputy)).isEmpty();
+    }
+
+    @Test
+    void anotherOrganisationCanNeitherReadNorGiveTheAnswer() {
+        // given a probation alert with its question, and the key adult of the children's school
+        Household h = givenASupervisedSuspectWithThreeChildrenAtHome();
+        AgencyAlert alert = awaitTheProbationAlert(incidentNamingPupilToddlerAndSuspect(h));
+        String path = "/api/v1/alerts/" + alert.getAlertId() + "/response";
+
+        // when the school tries to answer and to read the answer
+        ResponseEntity<Map> posted = apiAs(h.dir().school(), PersonRole.KEY_ADULT).exchange(path, HttpMethod.POST,
+                new HttpEntity<>(Map.of("childrenConsidered", false, "actions", "not ours to answer")), Map.class);
+        ResponseEntity<String> read = apiAs(h.dir().school(), PersonRole.KEY_ADULT).getForEntity(path, String.class);
+
+        // then both answer as if there were no such alert, and nothing is recorded
+        assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(String.valueOf(read.getBody())).doesNotContain("Rosalind", h.family());
+        assertThat(jdbc.queryForObject("select answered_at is null from probation_response where alert_id = ?::uuid",
+                Boolean.class, alert.getAlertId())).isTrue();
     }
 
     @Test
