@@ -17,6 +17,7 @@ import uk.safeguarding.avro.DirectoryChanged;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.local.IncidentJson;
+import uk.safeguarding.notification.delivery.PersonRole;
 import uk.safeguarding.notification.directory.DirectoryDocument;
 import uk.safeguarding.notification.directory.OrganisationKind;
 import uk.safeguarding.schemas.Topics;
@@ -126,12 +127,13 @@ class EachChildAndThePerpetratorTest {
 
         // and the unit's answer is recorded once
         String path = "/api/v1/alerts/" + probation.getAlertId() + "/response";
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationApi("GET", path, null).status() == 200);
-        Http.Response answered = notificationApi("POST", path, Map.of("childrenConsidered", true,
+        Http unit = services.as(household.probationId, PersonRole.KEY_ADULT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notificationApi(unit, "GET", path, null).status() == 200);
+        Http.Response answered = notificationApi(unit, "POST", path, Map.of("childrenConsidered", true,
                 "actions", "Home visit made; both children discussed with the children's social worker."));
         assertThat(answered.status()).isEqualTo(201);
-        assertThat(notificationApi("GET", path, null).body().path("childrenConsidered").asBoolean()).isTrue();
-        assertThat(notificationApi("POST", path, Map.of("childrenConsidered", false, "actions", "again")).status())
+        assertThat(notificationApi(unit, "GET", path, null).body().path("childrenConsidered").asBoolean()).isTrue();
+        assertThat(notificationApi(unit, "POST", path, Map.of("childrenConsidered", false, "actions", "again")).status())
                 .isEqualTo(409);
     }
 
@@ -148,7 +150,7 @@ class EachChildAndThePerpetratorTest {
                 .setKind(DirectoryChangeKind.SCHOOL_CHANGED).setEffectiveAt(Instant.now()).setSource("school census")
                 .setChildId(household.pupil.id()).setOrganisationId(newSchool).build());
         // and, once it is applied, police report an incident naming the family
-        await().atMost(Duration.ofSeconds(30)).until(() -> newSchool.equals(notificationApi("GET",
+        await().atMost(Duration.ofSeconds(30)).until(() -> newSchool.equals(notificationApi(services.as(PersonRole.DIRECTORY_ADMIN), "GET",
                 "/api/v1/directory/children/" + household.pupil.id(), null).body().path("schoolId").asText()));
         IncidentReported incident = household.incident(household.reference("MOVED")).build();
         assertThat(postIncident(incident).status()).isEqualTo(202);
@@ -171,17 +173,18 @@ class EachChildAndThePerpetratorTest {
         return services.http().post(services.ingestUrl() + "/api/v1/incidents", IncidentJson.of(incident));
     }
 
-    /** A call to notification-service's JSON API, as an organisation's user or an administrator would make it. */
-    private Http.Response notificationApi(String method, String path, Object body) {
+    /** A call to notification-service's JSON API, signed in as an organisation's user or an administrator. */
+    private Http.Response notificationApi(Http as, String method, String path, Object body) {
         return switch (method) {
-            case "GET" -> services.http().get(services.notificationUrl() + path);
-            case "POST" -> services.http().post(services.notificationUrl() + path, body);
+            case "GET" -> as.get(services.notificationUrl() + path);
+            case "POST" -> as.post(services.notificationUrl() + path, body);
             default -> throw new IllegalArgumentException(method);
         };
     }
 
     private void importDirectory(DirectoryDocument document) {
-        Http.Response r = notificationApi("POST", "/api/v1/directory/import", document);
+        Http.Response r = notificationApi(services.as(PersonRole.DIRECTORY_ADMIN), "POST", "/api/v1/directory/import",
+                document);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
     }
 

@@ -90,7 +90,8 @@ class FamilyPatternsTest {
     void theThirdIncidentInAYearRaisingEscalatingConcern() {
         // given a household (pupil, toddler, their parent) and the area's children's social care in the directory
         TestHousehold household = TestHousehold.create(services);
-        Http.Response imported = services.http().post(services.notificationUrl() + "/api/v1/directory/import",
+        Http.Response imported = services.as(uk.safeguarding.notification.delivery.PersonRole.DIRECTORY_ADMIN)
+                .post(services.notificationUrl() + "/api/v1/directory/import",
                 new DirectoryDocument(List.of(new DirectoryDocument.Organisation(Services.FAMILY_CSC,
                         "Children's Social Care (MASH) E2E", OrganisationKind.CHILDRENS_SOCIAL_CARE, null, null,
                         "MASH lead", "mash@e2e-csc.example", "01234 567890", null, "EX1 1AA")), null, null, null));

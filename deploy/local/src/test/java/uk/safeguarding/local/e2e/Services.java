@@ -117,11 +117,17 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
      * part of the directory API.
      */
     public Http as(uk.safeguarding.notification.delivery.PersonRole role) {
-        String email = "e2e-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "@platform.example";
         notificationDb.update("insert into organisation (id, name, kind) values (?, 'E2E platform team',"
                 + " 'LOCAL_AUTHORITY') on conflict do nothing", ADMIN_ORGANISATION);
+        return as(ADMIN_ORGANISATION, role);
+    }
+
+    /** A client signed in as a person with this role at this (existing) organisation, e.g. a probation unit's staff. */
+    public Http as(String organisationId, uk.safeguarding.notification.delivery.PersonRole role) {
+        String who = (organisationId + "-" + role.name()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String email = "e2e-" + who + "@platform.example";
         notificationDb.update("insert into person (id, organisation_id, display_name, email, role, password_hash)"
-                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing", "E2E-" + role.name(), ADMIN_ORGANISATION,
+                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing", "E2E-" + who, organisationId,
                 "E2E " + role.name(), email, role.name(),
                 new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(ADMIN_PASSWORD));
         return http.signedInAs(email, ADMIN_PASSWORD);
