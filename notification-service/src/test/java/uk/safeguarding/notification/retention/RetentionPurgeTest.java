@@ -2,7 +2,7 @@ package uk.safeguarding.notification.retention;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import uk.safeguarding.notification.delivery.PersonRole;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.IntegrationTestSupport;
 import uk.safeguarding.notification.TestDirectory;
@@ -27,9 +27,6 @@ class RetentionPurgeTest extends IntegrationTestSupport {
 
     @Autowired
     InboxAlerts inbox;
-
-    @Autowired
-    TestRestTemplate http;
 
     @Test
     void alertsAndUnresolvedChildrenPastRetentionKeepAnAnonymisedStubAndNothingThatNamesTheChild() {
@@ -87,6 +84,11 @@ class RetentionPurgeTest extends IntegrationTestSupport {
                 Integer.class, recent.getIncidentId())).isEqualTo(ledgerRows(recent.getIncidentId()));
         assertThat(jdbc.queryForObject("select content::text from alert_ledger where alert_id = ?", String.class,
                 schoolAlert(recent.getIncidentId()))).contains(family);
+        // ... operations see the periods in force and the run, in counts
+        Map<?, ?> retention = api(PersonRole.OPERATIONS).getForObject("/api/v1/retention", Map.class);
+        assertThat((Map<?, ?>) retention.get("alertsByRecipientKind")).containsEntry("SCHOOL", "PT8760H")
+                .containsEntry("CHILDRENS_SOCIAL_CARE", "PT17520H");
+        assertThat((List<?>) retention.get("recentRuns")).isNotEmpty();
         // ... and a second run finds nothing more of this test's to purge
         purge.purge(Instant.now());
         assertThat(jdbc.queryForObject("select count(*) from alert_ledger where incident_id = ? and purged_at is null",
