@@ -55,7 +55,18 @@ public final class Router {
      */
     public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
                                 Instant routedAt) {
-        Instant receivedAt = Deadlines.receivedAt(incident.getReportedAt(), routedAt);
+        return route(incident, directory, deadlines, routedAt, Deadlines.receivedAt(incident.getReportedAt(), routedAt),
+                ChildMatcher.fuzzy());
+    }
+
+    /**
+     * @param receivedAt when the incident counts as received (deadlines run from it): for an incident routed later,
+     *                   after a person resolved a child, still the original one
+     * @param matcher    which directory child each child of the incident is ({@link ChildMatcher#fuzzy} for
+     *                   incidents as they arrive; {@link ChildMatcher#confirmed} for one child a person resolved)
+     */
+    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
+                                Instant routedAt, Instant receivedAt, ChildMatcher matcher) {
         AlertClock clock = new AlertClock(deadlines, receivedAt, routedAt);
         List<AgencyAlert> alerts = new ArrayList<>();
         List<ChildUnresolved> unresolved = new ArrayList<>();
@@ -65,12 +76,17 @@ public final class Router {
         List<IncidentChild> children = incident.getChildren();
         for (int index = 0; index < children.size(); index++) {
             IncidentChild child = children.get(index);
-            ChildMatcher.Result result = ChildMatcher.match(child, directory);
-            if (result instanceof ChildMatcher.Unmatched u) {
-                unresolved.add(unresolved(incident, index, child, u.reason(), u.detail(), routedAt));
+            ChildMatcher.Result result = matcher.match(index, child, directory);
+            if (result instanceof ChildMatcher.Skipped) {
                 continue;
             }
-            DirectoryView.Child known = ((ChildMatcher.Matched) result).child();
+            if (result instanceof ChildMatcher.Unmatched u) {
+                unresolved.add(unresolved(incident, index, child, u.reason(), u.detail(), routedAt)
+                        .setBestScore(u.bestScore()).setMatchReasons(new ArrayList<>(u.reasons())).build());
+                continue;
+            }
+            ChildMatcher.Matched matched = (ChildMatcher.Matched) result;
+            DirectoryView.Child known = matched.child();
             List<AgencyAlert> forChild = new ArrayList<>();
             Optional<DirectoryView.Organisation> school = directory.organisation(known.schoolId());
             school.ifPresent(s -> forChild.add(alert(incident, child, known, s, AgencyKind.SCHOOL,
@@ -97,8 +113,10 @@ public final class Router {
             if (forChild.isEmpty()) {
                 unresolved.add(unresolved(incident, index, child, UnresolvedReason.NO_LINKED_SERVICES,
                         "directory child " + known.id() + " has no linked school, GP or (under school age) health visiting team",
-                        routedAt));
+                        routedAt).setBestScore(matched.match().getScore())
+                        .setMatchReasons(new ArrayList<>(matched.match().getReasons())).build());
             }
+            forChild.forEach(a -> a.setMatch(matched.match())); // REVIEW tells the recipient to check the child
             alerts.addAll(forChild);
         }
         return new Outcome(List.copyOf(dedupe(alerts)), List.copyOf(unresolved));
@@ -165,8 +183,8 @@ public final class Router {
         }
     }
 
-    private static ChildUnresolved unresolved(IncidentReported incident, int index, IncidentChild child,
-                                              UnresolvedReason reason, String detail, Instant detectedAt) {
+    private static ChildUnresolved.Builder unresolved(IncidentReported incident, int index, IncidentChild child,
+                                                      UnresolvedReason reason, String detail, Instant detectedAt) {
         return ChildUnresolved.newBuilder()
                 .setIncidentId(incident.getIncidentId())
                 .setIncidentRevision(incident.getRevision())
@@ -179,6 +197,6 @@ public final class Router {
                 .setReason(reason)
                 .setDetail(detail)
                 .setDetectedAt(detectedAt)
-                .build();
+                .setPostcode(child.getPostcode());
     }
 }
