@@ -42,6 +42,11 @@ public class DirectoryLookup {
     }
 
     public DirectoryView viewFor(Collection<IncidentReported> incidents) {
+        return viewFor(incidents, List.of());
+    }
+
+    /** As {@link #viewFor(Collection)}, with these directory children too (a child a person picked). */
+    public DirectoryView viewFor(Collection<IncidentReported> incidents, Collection<String> alsoChildIds) {
         Set<String> childKeys = new LinkedHashSet<>();
         Set<String> childIdentifierValues = new LinkedHashSet<>();
         Set<String> pncValues = new LinkedHashSet<>();
@@ -87,6 +92,7 @@ public class DirectoryLookup {
                         childIds.add(id);
                     });
         }
+        childIds.addAll(alsoChildIds);
         // 2. the candidates' details, identifiers and linked services
         Map<String, DirectoryView.Child> children = new HashMap<>();
         Map<String, ChildDetails> childDetails = new HashMap<>();

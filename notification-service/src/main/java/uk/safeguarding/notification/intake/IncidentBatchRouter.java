@@ -128,7 +128,7 @@ public class IncidentBatchRouter {
                     out.add(alertOut(alert));
                 }
                 for (ChildUnresolved child : outcome.unresolved()) {
-                    unresolvedEntries.add(new UnresolvedChildren.Entry(child, r.position()));
+                    unresolvedEntries.add(new UnresolvedChildren.Entry(child, r.position(), r.incident()));
                     out.add(unresolvedOut(child));
                 }
             }
