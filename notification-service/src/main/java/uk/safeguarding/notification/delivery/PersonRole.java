@@ -11,5 +11,7 @@ public enum PersonRole {
     /** Maintains the directory. */
     DIRECTORY_ADMIN,
     /** The local authority's education safeguarding lead: sees breaches of schools in the area. */
-    LA_EDUCATION_SAFEGUARDING_LEAD
+    LA_EDUCATION_SAFEGUARDING_LEAD,
+    /** The local authority's team working the list of children the platform could not match (/inbox/unresolved). */
+    UNRESOLVED_CASEWORKER
 }

@@ -14,7 +14,8 @@ import java.util.Locale;
  * The demo inbox accounts, for the local run and demos only (seeded by {@link DemoInboxAccountsSeeder} when
  * {@code notification.demo-directory=true}): for each demo school a key adult ({@code dsl@<school>.example}) and a
  * deputy ({@code deputy@<school>.example}); one person for every other demo organisation
- * ({@code safeguarding@<organisation>.example}); and an operations person ({@code operations@platform.example}).
+ * ({@code safeguarding@<organisation>.example}); an operations person ({@code operations@platform.example}); and
+ * a caseworker for the children not matched ({@code caseworker@<local authority>.example}).
  * Every demo account has the password {@link #PASSWORD}. All names are invented.
  *
  * <p>The local run can print them: {@code DemoSignIns.describe("http://localhost:8082")}.
@@ -66,6 +67,9 @@ public final class DemoSignIns {
         if (localAuthority != null) {
             signIns.add(new SignIn("P-OPERATIONS", OPERATIONS_EMAIL, name(n), PersonRole.OPERATIONS,
                     localAuthority.id(), localAuthority.name()));
+            // works the list of children not matched (/inbox/unresolved)
+            signIns.add(new SignIn("P-UNRESOLVED", "caseworker@" + slug(localAuthority.name()) + ".example",
+                    name(n + 1), PersonRole.UNRESOLVED_CASEWORKER, localAuthority.id(), localAuthority.name()));
         }
         return List.copyOf(signIns);
     }

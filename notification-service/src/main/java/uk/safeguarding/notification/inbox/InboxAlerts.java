@@ -62,7 +62,8 @@ public class InboxAlerts {
                          String policeReference, String forceCode, int revision, Instant receivedAt, Instant dueBy,
                          DeliveryState state, List<Fact> incident, String voiceOfChild, List<Fact> officer,
                          Instant openedAt, String openedBy, String openedByName, Instant actionedAt,
-                         String actionedBy, String actionedByName, RecipientAction action, String actionNote) {
+                         String actionedBy, String actionedByName, RecipientAction action, String actionNote,
+                         boolean checkChild) {
         public InboxStatus status(Instant now) {
             return InboxStatus.of(state, dueBy, now);
         }
@@ -139,7 +140,9 @@ public class InboxAlerts {
                 List.copyOf(incident), text(d, "voiceOfChild"), List.copyOf(officer), instant(rs, "opened_at"),
                 rs.getString("opened_by"), rs.getString("opened_by_name"), instant(rs, "actioned_at"),
                 rs.getString("actioned_by"), rs.getString("actioned_by_name"),
-                action == null ? null : RecipientAction.valueOf(action), rs.getString("action_note"));
+                action == null ? null : RecipientAction.valueOf(action), rs.getString("action_note"),
+                // the matcher was not sure this is the child (match outcome REVIEW): the recipient checks
+                "REVIEW".equals(text(c.path("match"), "outcome")));
     }
 
     private JsonNode read(String content) {

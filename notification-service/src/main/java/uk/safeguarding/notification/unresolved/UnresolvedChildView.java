@@ -27,4 +27,14 @@ public record UnresolvedChildView(long id, String incidentId, int incidentRevisi
                 row.resolution() == null ? null : row.resolution().name(), row.resolvedChildId(), row.resolvedBy(),
                 row.resolvedAt());
     }
+
+    /** How long the child has waited since the incident was received, in words ("5 hours", "3 days"). */
+    public String waitingFor(Instant now) {
+        java.time.Duration d = java.time.Duration.between(receivedAt, now);
+        if (d.toHours() >= 48) {
+            return d.toDays() + " days";
+        }
+        long hours = Math.max(0, d.toHours());
+        return hours == 1 ? "1 hour" : hours + " hours";
+    }
 }
