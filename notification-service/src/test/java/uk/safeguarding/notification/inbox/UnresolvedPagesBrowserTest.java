@@ -170,9 +170,9 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
     @Test
     void theWorkingListIsNotFoundForAKeyAdult() {
         // given
+        given(new DirectoryDocument(dir.organisations(), null, null, null));
         String email = "dsl-" + token + "@school.example";
         givenPerson(dir.school(), email, PersonRole.KEY_ADULT);
-        given(new DirectoryDocument(dir.organisations(), null, null, null));
 
         // when
         signIn(email);
