@@ -43,6 +43,20 @@ public final class CandidateSearch {
                     dateOfBirth != null ? dateOfBirth : recorded.dateOfBirth(),
                     postcode != null ? postcode : recorded.postcode(), null, null);
         }
+
+        /**
+         * What candidates are scored against, each candidate taking its best score: {@link #over}, and when the
+         * query is a single name (parsed as a family name) also that name as the given name ("Alexandra").
+         */
+        public List<ChildDetails> probes(ChildDetails recorded) {
+            ChildDetails asParsed = over(recorded);
+            if (givenName != null || familyName == null || familyName.contains(" ")) {
+                return List.of(asParsed);
+            }
+            ChildDetails asGiven = new ChildDetails(familyName, recorded.familyName(), asParsed.dateOfBirth(),
+                    asParsed.postcode(), null, null);
+            return List.of(asParsed, asGiven);
+        }
     }
 
     /** One candidate as the working list shows it. */
@@ -90,11 +104,23 @@ public final class CandidateSearch {
      */
     public static List<Ranked> rank(ChildDetails probe, List<String> typedIds, List<Candidate> candidates,
                                     FuzzyChildMatcher matcher, int limit) {
+        return rank(List.of(probe), typedIds, candidates, matcher, limit);
+    }
+
+    /** As {@link #rank(ChildDetails, List, List, FuzzyChildMatcher, int)}, each candidate with its best probe. */
+    public static List<Ranked> rank(List<ChildDetails> probes, List<String> typedIds, List<Candidate> candidates,
+                                    FuzzyChildMatcher matcher, int limit) {
         Set<String> ids = new java.util.HashSet<>();
         typedIds.forEach(i -> ids.add(MatchText.identifier(i)));
         List<Ranked> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            FuzzyChildMatcher.Scored s = matcher.score(probe, c);
+            FuzzyChildMatcher.Scored s = null;
+            for (ChildDetails probe : probes) {
+                FuzzyChildMatcher.Scored t = matcher.score(probe, c);
+                if (s == null || t.score() > s.score()) {
+                    s = t;
+                }
+            }
             boolean typed = ids.contains(MatchText.identifier(c.id()))
                     || (!MatchText.identifier(c.details().upn()).isEmpty() && ids.contains(MatchText.identifier(c.details().upn())))
                     || (!MatchText.identifier(c.details().nhsNumber()).isEmpty()

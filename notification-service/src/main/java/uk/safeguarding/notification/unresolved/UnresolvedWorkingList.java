@@ -145,10 +145,10 @@ public class UnresolvedWorkingList {
         ChildUnresolved c = row.get().child();
         ChildDetails recorded = ChildDetails.of(c.getGivenName(), c.getFamilyName(), c.getDateOfBirth(), c.getPostcode());
         CandidateSearch.Query query = CandidateSearch.parse(q);
-        ChildDetails probe = query.over(recorded);
+        List<ChildDetails> probes = query.probes(recorded);
 
         Set<String> keys = new LinkedHashSet<>();
-        BlockingKeys.forIncidentChild(probe).forEach(k -> keys.add(k.toString()));
+        probes.forEach(probe -> BlockingKeys.forIncidentChild(probe).forEach(k -> keys.add(k.toString())));
         Set<String> ids = new LinkedHashSet<>();
         for (String typed : query.ids()) {
             ids.add(typed);
@@ -179,7 +179,7 @@ public class UnresolvedWorkingList {
             String[] i = identifiers.getOrDefault(cand.id(), new String[2]);
             return new Candidate(cand.id(), cand.details().withIdentifiers(i[0], i[1]));
         }).toList();
-        return Optional.of(CandidateSearch.rank(probe, query.ids(), withIds, matcher, limit).stream()
+        return Optional.of(CandidateSearch.rank(probes, query.ids(), withIds, matcher, limit).stream()
                 .map(r -> {
                     CandidateView v = details.get(r.candidate().id());
                     return new CandidateView(v.childId(), v.givenName(), v.familyName(), v.dateOfBirth(), v.postcode(),

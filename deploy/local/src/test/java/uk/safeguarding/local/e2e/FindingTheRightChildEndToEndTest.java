@@ -44,26 +44,29 @@ class FindingTheRightChildEndToEndTest {
 
     @Test
     void aMisspelledChildWithDayAndMonthSwappedIsMatchedAndRouted() {
-        // given a household whose pupil the police misspell, with day and month swapped and no identifier
+        // given John Smith... (invented, unique to this test) at the household's school
         TestHousehold household = TestHousehold.create(services);
-        DirectoryDocument.Child pupil = household.pupil;
-        String misspelled = pupil.familyName().substring(0, 4) + pupil.familyName().substring(5); // a letter dropped
+        String letters = household.pupil.familyName().substring("Quillon".length());
+        DirectoryDocument.Child john = new DirectoryDocument.Child("E2E-JS-" + household.tag, "John", "Smith" + letters,
+                LocalDate.of(2016, 4, 9), "EX1 1AA", List.of(), household.schoolId, household.gpId, null);
+        assertThat(notificationApi("POST", "/api/v1/directory/import",
+                new DirectoryDocument(null, List.of(john), null, null)).status()).isEqualTo(200);
+        // and police report "Jon Smyth...", born 4 September instead of 9 April, with no identifier
         IncidentReported incident = household.incident(household.reference("MISSPELLED")).build();
-        incident.setChildren(new ArrayList<>(List.of(SampleIncidents.child(pupil.givenName(), misspelled,
-                LocalDate.of(pupil.dateOfBirth().getYear(), pupil.dateOfBirth().getDayOfMonth(),
-                        pupil.dateOfBirth().getMonthValue())).setPostcode("ex1 1aa").build())));
+        incident.setChildren(new ArrayList<>(List.of(SampleIncidents.child("Jon", "Smyth" + letters,
+                LocalDate.of(2016, 9, 4)).setPostcode("ex1 1aa").build())));
 
         try (AgencyTopics topics = new AgencyTopics()) {
             // when
             assertThat(postIncident(incident).status()).isEqualTo(202);
 
-            // then the pupil's school is alerted for the directory child, with how it was matched
+            // then John's school is alerted for the directory child, with how it was matched
             Map<AgencyKind, List<AgencyAlert>> alerts = topics.await(incident.getIncidentId(), 1,
                     Map.of(AgencyKind.SCHOOL, 1, AgencyKind.SCHOOL_NURSE, 1, AgencyKind.GP, 1));
             AgencyAlert school = alerts.get(AgencyKind.SCHOOL).get(0);
             assertThat(school.getRecipient().getOrganisationId()).isEqualTo(household.schoolId);
-            assertThat(school.getChild().getChildId()).isEqualTo(pupil.id());
-            assertThat(school.getChild().getFamilyName()).isEqualTo(pupil.familyName());
+            assertThat(school.getChild().getChildId()).isEqualTo(john.id());
+            assertThat(school.getChild().getFamilyName()).isEqualTo(john.familyName());
             assertThat(school.getMatch().getOutcome()).isIn(MatchOutcome.MATCHED, MatchOutcome.REVIEW);
             assertThat(school.getMatch().getReasons()).contains("family name within a typo",
                     "date of birth with day and month swapped");
