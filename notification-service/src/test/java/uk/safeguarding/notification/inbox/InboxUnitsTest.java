@@ -79,7 +79,8 @@ class InboxUnitsTest {
 
         for (var org : organisations) {
             List<PersonRole> roles = signIns.stream().filter(s -> s.organisationId().equals(org.id())
-                    && s.role() != PersonRole.OPERATIONS).map(DemoSignIns.SignIn::role).toList();
+                    && s.role() != PersonRole.OPERATIONS && s.role() != PersonRole.UNRESOLVED_CASEWORKER)
+                    .map(DemoSignIns.SignIn::role).toList();
             if (org.kind() == OrganisationKind.SCHOOL) {
                 assertThat(roles).containsExactly(PersonRole.KEY_ADULT, PersonRole.DEPUTY);
             } else {
@@ -88,6 +89,8 @@ class InboxUnitsTest {
         }
         assertThat(signIns).filteredOn(s -> s.role() == PersonRole.OPERATIONS).singleElement()
                 .satisfies(s -> assertThat(s.email()).isEqualTo(DemoSignIns.OPERATIONS_EMAIL));
+        assertThat(signIns).filteredOn(s -> s.role() == PersonRole.UNRESOLVED_CASEWORKER).singleElement()
+                .satisfies(s -> assertThat(s.email()).startsWith("caseworker@"));
         assertThat(signIns).extracting(DemoSignIns.SignIn::email)
                 .contains("dsl@st-aidans-cofe-primary-school.example", "deputy@oakfield-primary-school.example")
                 .allMatch(e -> e.matches("[a-z0-9.-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.example"));
