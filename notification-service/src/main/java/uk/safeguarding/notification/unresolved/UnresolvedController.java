@@ -82,7 +82,7 @@ public class UnresolvedController {
         } catch (UnresolvedWorkingList.ResolutionRefused refused) {
             HttpStatus status = switch (refused.why()) {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case ALREADY_RESOLVED -> HttpStatus.CONFLICT;
+                case ALREADY_RESOLVED, CHILD_ID_TAKEN -> HttpStatus.CONFLICT;
                 case NO_SUCH_CHILD, INCIDENT_NOT_KEPT, NO_LINKED_SERVICES -> HttpStatus.UNPROCESSABLE_ENTITY;
             };
             return problem(status, refused.getMessage());

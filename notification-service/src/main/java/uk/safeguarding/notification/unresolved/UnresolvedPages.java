@@ -192,10 +192,12 @@ public class UnresolvedPages {
             if (refused.why() == UnresolvedWorkingList.ResolutionRefused.Why.NOT_FOUND) {
                 throw new NotFound();
             }
-            response.setStatus(refused.why() == UnresolvedWorkingList.ResolutionRefused.Why.ALREADY_RESOLVED
-                    ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
+            boolean conflict = refused.why() == UnresolvedWorkingList.ResolutionRefused.Why.ALREADY_RESOLVED
+                    || refused.why() == UnresolvedWorkingList.ResolutionRefused.Why.CHILD_ID_TAKEN;
+            response.setStatus(conflict ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
             UnresolvedChildView row = workingList.find(id).orElseThrow(NotFound::new);
-            return page(model, person, row, null, form, Map.of("resolution", refused.getMessage()));
+            String field = refused.why() == UnresolvedWorkingList.ResolutionRefused.Why.CHILD_ID_TAKEN ? "id" : "resolution";
+            return page(model, person, row, null, form, Map.of(field, refused.getMessage()));
         } catch (DirectoryValidationException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             Map<String, String> errors = new LinkedHashMap<>();

@@ -92,7 +92,7 @@ public class UnresolvedWorkingList {
 
     /** Why a resolution was refused. */
     public static final class ResolutionRefused extends RuntimeException {
-        public enum Why { NOT_FOUND, ALREADY_RESOLVED, NO_SUCH_CHILD, INCIDENT_NOT_KEPT, NO_LINKED_SERVICES }
+        public enum Why { NOT_FOUND, ALREADY_RESOLVED, NO_SUCH_CHILD, CHILD_ID_TAKEN, INCIDENT_NOT_KEPT, NO_LINKED_SERVICES }
 
         private final Why why;
 
@@ -245,6 +245,11 @@ public class UnresolvedWorkingList {
         UnresolvedChildren.Resolution resolution;
         String chosen;
         if (newChild != null) {
+            if (directory.childExists(newChild.id())) {
+                // creating must never overwrite a directory child: pick it instead
+                throw new ResolutionRefused(ResolutionRefused.Why.CHILD_ID_TAKEN, "a directory child with id "
+                        + newChild.id() + " exists already: choose it, or give the new child another id");
+            }
             directory.upsertSingle(new DirectoryDocument(null, List.of(newChild), null, null)); // same transaction
             resolution = UnresolvedChildren.Resolution.NEW_CHILD;
             chosen = newChild.id();

@@ -264,6 +264,14 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
                 Map.of("childId", "NO-SUCH-" + token)).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(call(HttpMethod.POST, "/api/v1/unresolved/999999999/resolution",
                 Map.of("childId", "NO-SUCH-" + token)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        given(new DirectoryDocument(null, List.of(dir.schoolChild("T-CH-EX-" + token, "Existing", familyName("Child"),
+                LocalDate.of(2012, 2, 2), null)), null, null));
+        assertThat(call(HttpMethod.POST, "/api/v1/unresolved/" + id + "/resolution",
+                Map.of("newChild", Map.of("id", "T-CH-EX-" + token, "givenName", "Hildegard", "familyName", "Overwrite",
+                        "dateOfBirth", "2013-08-08", "schoolId", dir.school()))).getStatusCode())
+                .as("creating never overwrites a directory child").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(call(HttpMethod.GET, "/api/v1/directory/children/T-CH-EX-" + token, null).getBody())
+                .containsEntry("givenName", "Existing");
         assertThat(call(HttpMethod.GET, "/api/v1/unresolved/" + id, null).getBody()).containsEntry("status", "OPEN");
         assertThat(ledgerRows(incident.getIncidentId())).isZero();
     }
