@@ -8,6 +8,8 @@ import uk.safeguarding.avro.IncidentAdult;
 import uk.safeguarding.avro.IncidentChild;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.PersonIdentifier;
+import uk.safeguarding.notification.matching.BlockingKeys;
+import uk.safeguarding.notification.matching.ChildDetails;
 import uk.safeguarding.notification.routing.ChildMatcher;
 import uk.safeguarding.notification.routing.DirectoryView;
 import uk.safeguarding.notification.routing.Names;
@@ -26,8 +28,9 @@ import java.util.Set;
 
 /**
  * Looks up everything a batch of incidents needs from the directory in a fixed number of queries (arrays with
- * {@code = ANY(?)} and {@code unnest}), whatever the batch size: children by identifier, by normalised name and date
- * of birth, adults likewise, and the organisations they link to (with each school's nursing team).
+ * {@code = ANY(?)} and {@code unnest}), whatever the batch size: candidate children under the incident children's
+ * {@link BlockingKeys} (identifiers included) with their details for the fuzzy matcher, adults by identifier and by
+ * normalised name and date of birth, and the organisations they link to (with each school's nursing team).
  */
 @Component
 public class DirectoryLookup {
@@ -39,22 +42,24 @@ public class DirectoryLookup {
     }
 
     public DirectoryView viewFor(Collection<IncidentReported> incidents) {
+        return viewFor(incidents, List.of());
+    }
+
+    /** As {@link #viewFor(Collection)}, with these directory children too (a child a person picked). */
+    public DirectoryView viewFor(Collection<IncidentReported> incidents, Collection<String> alsoChildIds) {
+        Set<String> childKeys = new LinkedHashSet<>();
         Set<String> childIdentifierValues = new LinkedHashSet<>();
-        List<String> childNames = new ArrayList<>();
-        List<LocalDate> childBirths = new ArrayList<>();
         Set<String> pncValues = new LinkedHashSet<>();
         List<String> adultNames = new ArrayList<>();
         List<LocalDate> adultBirths = new ArrayList<>();
         for (IncidentReported incident : incidents) {
             for (IncidentChild c : incident.getChildren()) {
-                for (PersonIdentifier id : c.getIdentifiers()) {
-                    if (ChildMatcher.CHILD_SCHEMES.contains(id.getScheme())) {
-                        childIdentifierValues.add(Names.normaliseIdentifier(id.getValue()));
+                for (BlockingKeys.Key key : BlockingKeys.forIncidentChild(ChildMatcher.details(c))) {
+                    if (key.kind() == BlockingKeys.Kind.UPN || key.kind() == BlockingKeys.Kind.NHS_NUMBER) {
+                        childIdentifierValues.add(key.value());
+                    } else {
+                        childKeys.add(key.toString());
                     }
-                }
-                if (c.getDateOfBirth() != null) {
-                    childNames.add(Names.normalisedFullName(c.getGivenName(), c.getFamilyName()));
-                    childBirths.add(c.getDateOfBirth());
                 }
             }
             for (IncidentAdult a : incident.getAdults()) {
@@ -70,37 +75,29 @@ public class DirectoryLookup {
             }
         }
 
-        Map<String, List<String>> childIdsByIdentifier = new HashMap<>();
+        // 1. candidates: every child under any of the batch's blocking keys (identifiers as "UPN:value" keys)
+        Map<String, List<String>> childIdsByKey = new HashMap<>();
         Set<String> childIds = new LinkedHashSet<>();
-        if (!childIdentifierValues.isEmpty()) {
-            jdbc.query("select scheme, value, child_id from child_identifier where value = any(?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", childIdentifierValues.toArray())),
-                    rs -> {
-                        String id = rs.getString(3);
-                        childIdsByIdentifier.computeIfAbsent(DirectoryView.identifierKey(rs.getString(1), rs.getString(2)),
-                                k -> new ArrayList<>()).add(id);
-                        childIds.add(id);
-                    });
-        }
-        Map<String, List<String>> childIdsByNameAndBirth = new HashMap<>();
-        if (!childNames.isEmpty()) {
-            jdbc.query("select c.id, c.normalised_name, c.date_of_birth from child c"
-                            + " join (select distinct n, d from unnest(?::text[], ?::date[]) as k(n, d)) k"
-                            + " on c.normalised_name = k.n and c.date_of_birth = k.d",
+        if (!childKeys.isEmpty() || !childIdentifierValues.isEmpty()) {
+            jdbc.query("select key, child_id from child_blocking_key where key = any(?)"
+                            + " union all select scheme || ':' || value, child_id from child_identifier"
+                            + " where value = any(?) and scheme in ('UPN', 'NHS_NUMBER')",
                     ps -> {
-                        ps.setArray(1, ps.getConnection().createArrayOf("text", childNames.toArray()));
-                        ps.setArray(2, ps.getConnection().createArrayOf("date", dates(childBirths)));
+                        ps.setArray(1, ps.getConnection().createArrayOf("text", childKeys.toArray()));
+                        ps.setArray(2, ps.getConnection().createArrayOf("text", childIdentifierValues.toArray()));
                     },
                     rs -> {
-                        String id = rs.getString(1);
-                        childIdsByNameAndBirth.computeIfAbsent(rs.getString(2) + "|" + rs.getObject(3, LocalDate.class),
-                                k -> new ArrayList<>()).add(id);
+                        String id = rs.getString(2);
+                        childIdsByKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(id);
                         childIds.add(id);
                     });
         }
+        childIds.addAll(alsoChildIds);
+        // 2. the candidates' details, identifiers and linked services
         Map<String, DirectoryView.Child> children = new HashMap<>();
+        Map<String, ChildDetails> childDetails = new HashMap<>();
         Set<String> orgIds = new LinkedHashSet<>();
-        loadChildren(childIds, children, orgIds);
+        loadChildren(childIds, children, childDetails, orgIds);
 
         Map<String, List<String>> adultIdsByPnc = new HashMap<>();
         Set<String> adultIds = new LinkedHashSet<>();
@@ -144,7 +141,7 @@ public class DirectoryLookup {
             Map<String, DirectoryView.Child> household = new HashMap<>();
             Set<String> householdIds = new LinkedHashSet<>();
             householdChildIds.values().forEach(householdIds::addAll);
-            loadChildren(householdIds, household, new LinkedHashSet<>());
+            loadChildren(householdIds, household, null, new LinkedHashSet<>());
             for (DirectoryView.Adult a : found) {
                 adults.put(a.id(), new DirectoryView.Adult(a.id(), a.givenName(), a.familyName(), a.dateOfBirth(),
                         a.probationDeliveryUnitId(), a.probationCaseReference(),
@@ -166,23 +163,32 @@ public class DirectoryLookup {
                         }
                     });
         }
-        return new DirectoryView(childIdsByIdentifier, childIdsByNameAndBirth, children, adultIdsByPnc,
+        return new DirectoryView(childIdsByKey, childDetails, children, adultIdsByPnc,
                 adultIdsByNameAndBirth, adults, organisations);
     }
 
-    private void loadChildren(Set<String> ids, Map<String, DirectoryView.Child> children, Set<String> orgIds) {
+    /** Children by id with the services they link to; with {@code details}, also what the matcher compares. */
+    private void loadChildren(Set<String> ids, Map<String, DirectoryView.Child> children,
+                              Map<String, ChildDetails> details, Set<String> orgIds) {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.query("select id, given_name, family_name, date_of_birth, school_org_id, gp_org_id,"
-                        + " health_visiting_org_id, early_years_org_id, college_org_id, home_educated,"
-                        + " local_authority_org_id from child where id = any(?)",
+        jdbc.query("select c.id, c.given_name, c.family_name, c.date_of_birth, c.school_org_id, c.gp_org_id,"
+                        + " c.health_visiting_org_id, c.early_years_org_id, c.college_org_id, c.home_educated,"
+                        + " c.local_authority_org_id, c.postcode,"
+                        + " (select i.value from child_identifier i where i.child_id = c.id and i.scheme = 'UPN'),"
+                        + " (select i.value from child_identifier i where i.child_id = c.id and i.scheme = 'NHS_NUMBER')"
+                        + " from child c where c.id = any(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
                 rs -> {
                     DirectoryView.Child c = new DirectoryView.Child(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
                             rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11));
                     children.put(c.id(), c);
+                    if (details != null) {
+                        details.put(c.id(), new ChildDetails(c.givenName(), c.familyName(), c.dateOfBirth(),
+                                rs.getString(12), rs.getString(13), rs.getString(14)));
+                    }
                     addIfPresent(orgIds, c.schoolId());
                     addIfPresent(orgIds, c.gpPracticeId());
                     addIfPresent(orgIds, c.healthVisitingTeamId());

@@ -37,16 +37,19 @@ public class DirectoryService {
     private final AdultRepository adults;
     private final AdultIdentifierRepository adultIdentifiers;
     private final HouseholdLinkRepository links;
+    private final ChildBlockingKeyIndex blockingKeys;
 
     public DirectoryService(OrganisationRepository organisations, ChildRepository children,
                             ChildIdentifierRepository childIdentifiers, AdultRepository adults,
-                            AdultIdentifierRepository adultIdentifiers, HouseholdLinkRepository links) {
+                            AdultIdentifierRepository adultIdentifiers, HouseholdLinkRepository links,
+                            ChildBlockingKeyIndex blockingKeys) {
         this.organisations = organisations;
         this.children = children;
         this.childIdentifiers = childIdentifiers;
         this.adults = adults;
         this.adultIdentifiers = adultIdentifiers;
         this.links = links;
+        this.blockingKeys = blockingKeys;
     }
 
     /** Upserts a whole document; problems are reported with paths such as {@code children[3].schoolId}. */
@@ -123,6 +126,7 @@ public class DirectoryService {
                 .map(i -> new ChildIdentifierEntity(null, c.id(), i.scheme(), Names.normaliseIdentifier(i.value()))))
                 .toList();
         chunks(childIds2).forEach(childIdentifiers::saveAll);
+        blockingKeys.rekey(childIds); // fuzzy matching finds the child from the moment this transaction commits
 
         Count adultCount = upsert(doc.adults().stream().map(a -> toEntity(a, now)).toList(),
                 AdultEntity::id, adults::findByIdIn, adults::updateAll, adults::saveAll);

@@ -63,7 +63,7 @@ public class InboxAlerts {
                          DeliveryState state, List<Fact> incident, String voiceOfChild, List<Fact> officer,
                          Instant openedAt, String openedBy, String openedByName, Instant actionedAt,
                          String actionedBy, String actionedByName, RecipientAction action, String actionNote,
-                         String updateNotice, String familyHistory, String concern) {
+                         String updateNotice, String familyHistory, String concern, boolean checkChild) {
         public InboxStatus status(Instant now) {
             return InboxStatus.of(state, dueBy, now);
         }
@@ -177,7 +177,9 @@ public class InboxAlerts {
                 rs.getString("opened_by"), rs.getString("opened_by_name"), instant(rs, "actioned_at"),
                 rs.getString("actioned_by"), rs.getString("actioned_by_name"),
                 action == null ? null : RecipientAction.valueOf(action), rs.getString("action_note"),
-                updateNotice(c.get("update")), familyHistory(c.get("familyHistory")), concern(c.get("concern")));
+                updateNotice(c.get("update")), familyHistory(c.get("familyHistory")), concern(c.get("concern")),
+                // the matcher was not sure this is the child (match outcome REVIEW): the recipient checks
+                "REVIEW".equals(text(c.path("match"), "outcome")));
     }
 
     /** "Updated: revision 1 (correction): risk level raised from MEDIUM to HIGH; child's words changed." */

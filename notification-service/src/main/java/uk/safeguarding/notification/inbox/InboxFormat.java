@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /** The page templates' view of {@link InboxTime} (templates call instance methods, not static ones). */
 public final class InboxFormat {
 
-    static final InboxFormat INSTANCE = new InboxFormat();
+    public static final InboxFormat INSTANCE = new InboxFormat();
 
     public String dateTime(Instant instant) {
         return InboxTime.dateTime(instant);

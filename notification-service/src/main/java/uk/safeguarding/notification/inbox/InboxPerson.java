@@ -13,4 +13,9 @@ public record InboxPerson(String personId, String organisationId, String organis
     public boolean seesBreaches() {
         return role == PersonRole.OPERATIONS || role == PersonRole.LA_EDUCATION_SAFEGUARDING_LEAD;
     }
+
+    /** The local authority's caseworkers and directory admins work the list of children not matched. */
+    public boolean worksUnresolved() {
+        return role == PersonRole.UNRESOLVED_CASEWORKER || role == PersonRole.DIRECTORY_ADMIN;
+    }
 }

@@ -179,7 +179,7 @@ public class IncidentBatchRouter {
                     out.add(alertOut(alert));
                 }
                 for (ChildUnresolved child : outcomes.get(n).unresolved()) {
-                    unresolvedEntries.add(new UnresolvedChildren.Entry(child, r.position()));
+                    unresolvedEntries.add(new UnresolvedChildren.Entry(child, r.position(), r.incident()));
                     out.add(unresolvedOut(child));
                 }
             }

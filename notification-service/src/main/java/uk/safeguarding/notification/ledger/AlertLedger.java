@@ -53,6 +53,19 @@ public class AlertLedger {
         jdbc.batchUpdate(INSERT, rows);
     }
 
+    /**
+     * Records one alert unless the ledger already holds it (same incident, revision, child and recipient); true when
+     * it was recorded now. For the few alerts of a resolution, where what is new must be known exactly (batched
+     * inserts do not report per row).
+     */
+    public boolean insertIfNew(Entry e) {
+        AgencyAlert a = e.alert();
+        return jdbc.update(INSERT, a.getAlertId(), a.getIncidentId(), a.getIncidentRevision(), a.getChild().getChildId(),
+                a.getRecipient().getOrganisationId(), a.getRecipient().getKind().name(), e.topic(),
+                a.getRoutingReason().name(), Timestamp.from(a.getRoutedAt()), e.source().topic(),
+                e.source().partition(), e.source().offset(), AvroRecords.toJson(a), AvroRecords.toBinary(a)) == 1;
+    }
+
     /** The alerts recorded from these incident records, to re-send after an aborted Kafka transaction. */
     public List<Recorded> findBySources(Collection<RecordPosition> sources) {
         if (sources.isEmpty()) {

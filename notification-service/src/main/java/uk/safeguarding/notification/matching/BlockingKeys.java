@@ -11,20 +11,28 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The keys a directory is queried by to fetch candidates for an incident child cheaply: identifiers, date of birth
- * and its day/month swap, normalised family name (and each part of a double-barrelled one), the family name's
- * Soundex, and the postcode. A directory child is indexed under the same kinds of key ({@link #forDirectoryChild});
- * an incident child's keys ({@link #forIncidentChild}) add the swapped date of birth. For a batch,
- * {@link #byKind} gathers the values of each kind so a whole batch takes one query per kind.
- *
- * <p>Not covered by any key (so never a candidate): a child with another family name that does not sound alike, no
- * date of birth (or one with a digit typo) and another postcode; such a child could not reach the match threshold
- * anyway.
+ * The keys a directory is queried by to fetch candidates for an incident child cheaply. Each key is selective on its
+ * own (a handful of children even in a directory of a million), because a batch of 500 incidents must fetch its
+ * candidates in one indexed query:
+ * <ul>
+ * <li>{@code UPN}, {@code NHS_NUMBER}: the identifiers;</li>
+ * <li>{@code FULL_NAME}: normalised given and family name (finds a child whose date of birth is wrong or missing);</li>
+ * <li>{@code INITIAL_DOB}: the given name's first letter (of each part) and the date of birth; an incident child
+ * also asks with the day/month swap and with the initials of the known variants of its given name ("Bill" asks
+ * under W for William), so a typo in the given name, a nickname or a different family name still finds the child;</li>
+ * <li>{@code SOUNDEX_YEAR}: the family name's Soundex (and each part of a double-barrelled one) with the birth year
+ * (finds a misspelled family name, a swapped or mistyped day and month);</li>
+ * <li>{@code POSTCODE}: the home postcode (finds a child reported without a date of birth).</li>
+ * </ul>
+ * A directory child is indexed under the same kinds ({@link #forDirectoryChild}). Not covered (never a candidate):
+ * a child whose every key differs, e.g. a different initial and no date of birth and another postcode; such a
+ * child could not reach the review threshold anyway.
  */
 public final class BlockingKeys {
 
-    public enum Kind { UPN, NHS_NUMBER, DATE_OF_BIRTH, FAMILY_NAME, FAMILY_SOUNDEX, POSTCODE }
+    public enum Kind { UPN, NHS_NUMBER, FULL_NAME, INITIAL_DOB, SOUNDEX_YEAR, POSTCODE }
 
+    /** One key; {@link #toString} ("KIND:value") is how the directory stores it. */
     public record Key(Kind kind, String value) {
         @Override
         public String toString() {
@@ -37,20 +45,41 @@ public final class BlockingKeys {
 
     /** The keys to look candidates up by for the child an incident names. */
     public static Set<Key> forIncidentChild(ChildDetails child) {
+        return forIncidentChild(child, Nicknames.defaults());
+    }
+
+    static Set<Key> forIncidentChild(ChildDetails child, Nicknames nicknames) {
         Set<Key> keys = common(child);
+        Set<Character> initials = initials(child.givenName());
+        for (String variant : nicknames.variantsOf(child.givenName())) {
+            if (!variant.isEmpty()) {
+                initials.add(variant.charAt(0));
+            }
+        }
         LocalDate swapped = MatchText.swapDayAndMonth(child.dateOfBirth());
-        if (swapped != null) {
-            keys.add(new Key(Kind.DATE_OF_BIRTH, swapped.toString()));
+        for (Character initial : initials) {
+            if (child.dateOfBirth() != null) {
+                keys.add(new Key(Kind.INITIAL_DOB, initial + "|" + child.dateOfBirth()));
+            }
+            if (swapped != null) {
+                keys.add(new Key(Kind.INITIAL_DOB, initial + "|" + swapped));
+            }
         }
         return keys;
     }
 
     /** The keys a directory child is indexed under. */
     public static Set<Key> forDirectoryChild(ChildDetails child) {
-        return common(child);
+        Set<Key> keys = common(child);
+        if (child.dateOfBirth() != null) {
+            for (Character initial : initials(child.givenName())) {
+                keys.add(new Key(Kind.INITIAL_DOB, initial + "|" + child.dateOfBirth()));
+            }
+        }
+        return keys;
     }
 
-    /** The values of each kind of key across a batch of incident children: one directory query per kind. */
+    /** The values of each kind of key across a batch of incident children. */
     public static Map<Kind, Set<String>> byKind(Collection<ChildDetails> batch) {
         Map<Kind, Set<String>> out = new EnumMap<>(Kind.class);
         for (ChildDetails child : batch) {
@@ -71,25 +100,25 @@ public final class BlockingKeys {
         if (!nhs.isEmpty()) {
             keys.add(new Key(Kind.NHS_NUMBER, nhs));
         }
-        if (child.dateOfBirth() != null) {
-            keys.add(new Key(Kind.DATE_OF_BIRTH, child.dateOfBirth().toString()));
-        }
-        List<String> families = new ArrayList<>();
+        String given = MatchText.name(child.givenName());
         String family = MatchText.name(child.familyName());
-        if (!family.isEmpty()) {
-            families.add(family);
+        if (!given.isEmpty() && !family.isEmpty()) {
+            keys.add(new Key(Kind.FULL_NAME, given + " " + family));
         }
-        List<String> parts = MatchText.nameParts(child.familyName());
-        if (parts.size() > 1) {
-            parts.stream().filter(p -> p.length() >= 3).forEach(families::add);
-        }
-        for (String f : families) {
-            keys.add(new Key(Kind.FAMILY_NAME, f));
-        }
-        for (String f : families) {
-            String sdx = Soundex.of(f);
-            if (!sdx.isEmpty()) {
-                keys.add(new Key(Kind.FAMILY_SOUNDEX, sdx));
+        if (child.dateOfBirth() != null) {
+            List<String> families = new ArrayList<>();
+            if (!family.isEmpty()) {
+                families.add(family);
+            }
+            List<String> parts = MatchText.nameParts(child.familyName());
+            if (parts.size() > 1) {
+                parts.stream().filter(p -> p.length() >= 3).forEach(families::add);
+            }
+            for (String f : families) {
+                String sdx = MatchText.soundex(f);
+                if (!sdx.isEmpty()) {
+                    keys.add(new Key(Kind.SOUNDEX_YEAR, sdx + "|" + child.dateOfBirth().getYear()));
+                }
             }
         }
         String postcode = MatchText.postcode(child.postcode());
@@ -97,5 +126,20 @@ public final class BlockingKeys {
             keys.add(new Key(Kind.POSTCODE, postcode));
         }
         return keys;
+    }
+
+    /** First letters of the given name and of each of its parts ("Mary-Ann", "Anne Marie"). */
+    private static Set<Character> initials(String givenName) {
+        Set<Character> out = new LinkedHashSet<>();
+        String whole = MatchText.name(givenName);
+        if (!whole.isEmpty()) {
+            out.add(whole.charAt(0));
+        }
+        for (String part : MatchText.nameParts(givenName)) {
+            if (part.length() >= 3) {
+                out.add(part.charAt(0));
+            }
+        }
+        return out;
     }
 }

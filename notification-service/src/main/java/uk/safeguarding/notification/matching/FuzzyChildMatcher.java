@@ -87,21 +87,22 @@ public final class FuzzyChildMatcher {
         if (byIdentifier.size() > 1) {
             return new MatchDecision(MatchDecision.Outcome.UNRESOLVED, null, 0, List.of(
                     "ambiguous: identifiers match " + byIdentifier.size() + " directory children ("
-                            + ids(byIdentifier) + ")"));
+                            + ids(byIdentifier) + ")"), MatchDecision.Why.AMBIGUOUS);
         }
 
         // 2. scores, given name must agree
         List<Scored> agreeing = new ArrayList<>(scored.stream().filter(Scored::givenNameAgrees).toList());
         if (agreeing.isEmpty()) {
             return new MatchDecision(MatchDecision.Outcome.UNRESOLVED, null, 0, List.of(scored.isEmpty()
-                    ? "no candidates" : "no candidate's given name agrees with " + quote(incident.givenName())));
+                    ? "no candidates" : "no candidate's given name agrees"), MatchDecision.Why.NO_CANDIDATE);
         }
         agreeing.sort(Comparator.comparingInt(Scored::score).reversed());
         Scored best = agreeing.get(0);
         List<String> reasons = new ArrayList<>(best.reasons());
         if (best.score() < settings.reviewThreshold()) {
             reasons.add("score " + best.score() + " below review threshold " + settings.reviewThreshold());
-            return new MatchDecision(MatchDecision.Outcome.UNRESOLVED, null, best.score(), reasons);
+            return new MatchDecision(MatchDecision.Outcome.UNRESOLVED, null, best.score(), reasons,
+                    MatchDecision.Why.BELOW_THRESHOLD);
         }
         if (agreeing.size() > 1) {
             Scored second = agreeing.get(1);
@@ -110,7 +111,7 @@ public final class FuzzyChildMatcher {
                         .filter(s -> best.score() - s.score() <= settings.ambiguityMargin()).toList();
                 return new MatchDecision(MatchDecision.Outcome.UNRESOLVED, null, best.score(), List.of(
                         "ambiguous: " + close.size() + " candidates score within " + settings.ambiguityMargin()
-                                + " of " + best.score() + " (" + ids(close) + ")"));
+                                + " of " + best.score() + " (" + ids(close) + ")"), MatchDecision.Why.AMBIGUOUS);
             }
         }
         MatchDecision.Outcome outcome = best.score() >= settings.matchThreshold()
@@ -191,8 +192,7 @@ public final class FuzzyChildMatcher {
         }
         Optional<String> formal = nicknames.sharedFormalName(a, b);
         if (formal.isPresent()) {
-            reasons.add("given name " + quote(incident) + " is a known variant of " + capitalise(formal.get())
-                    + (formal.get().equals(b) ? "" : " (as is " + quote(directory) + ")"));
+            reasons.add("given name is a known variant (short form) of the directory's");
             return GIVEN_VARIANT;
         }
         List<String> pa = MatchText.nameParts(incident);
@@ -201,13 +201,13 @@ public final class FuzzyChildMatcher {
             // "Mary Ann" vs "Mary": the first part of one is a part of the other
             for (String x : pa) {
                 if (x.length() >= 3 && pb.contains(x) && (x.equals(pa.get(0)) || x.equals(pb.get(0)))) {
-                    reasons.add("given name shares the part " + quote(x));
+                    reasons.add("given name shares a part");
                     return GIVEN_PART;
                 }
             }
         }
         if (MatchText.withinTypo(a, b)) {
-            reasons.add("given name within a typo of " + quote(directory));
+            reasons.add("given name within a typo");
             return GIVEN_TYPO;
         }
         reasons.add("given name differs");
@@ -230,17 +230,17 @@ public final class FuzzyChildMatcher {
         if (pa.size() > 1 || pb.size() > 1) {
             for (String x : pa) {
                 if (x.length() >= 3 && pb.contains(x)) {
-                    reasons.add("family name shares the part " + quote(x));
+                    reasons.add("family name shares a part (double-barrelled)");
                     return FAMILY_PART;
                 }
             }
         }
         if (MatchText.withinTypo(a, b)) {
-            reasons.add("family name within a typo of " + quote(directory));
+            reasons.add("family name within a typo");
             return FAMILY_TYPO;
         }
         if (MatchText.soundex(a).equals(MatchText.soundex(b))) {
-            reasons.add("family name sounds like " + quote(directory));
+            reasons.add("family name sounds alike (Soundex)");
             return FAMILY_SOUNDEX;
         }
         reasons.add("family name differs");
@@ -280,7 +280,7 @@ public final class FuzzyChildMatcher {
             return POSTCODE_EXACT;
         }
         if (!MatchText.outwardCode(a).isEmpty() && MatchText.outwardCode(a).equals(MatchText.outwardCode(b))) {
-            reasons.add("same outward code " + MatchText.outwardCode(a));
+            reasons.add("same postcode district (outward code)");
             return POSTCODE_OUTWARD;
         }
         reasons.add("postcode differs");
@@ -291,11 +291,4 @@ public final class FuzzyChildMatcher {
         return String.join(", ", scored.stream().map(s -> s.candidate().id()).toList());
     }
 
-    private static String quote(String s) {
-        return "'" + (s == null ? "" : s.strip()) + "'";
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

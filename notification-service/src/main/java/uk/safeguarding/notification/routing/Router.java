@@ -53,7 +53,7 @@ public final class Router {
     }
 
     /** A child of the incident found in the directory: what police said and who the directory says it is. */
-    private record Named(IncidentChild reported, DirectoryView.Child known) {
+    private record Named(IncidentChild reported, DirectoryView.Child known, uk.safeguarding.avro.ChildMatch match) {
     }
 
     /**
@@ -72,7 +72,27 @@ public final class Router {
      */
     public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
                                 Instant routedAt, Duration answerWithin) {
-        Instant receivedAt = Deadlines.receivedAt(incident.getReportedAt(), routedAt);
+        return route(incident, directory, deadlines, routedAt, Deadlines.receivedAt(incident.getReportedAt(), routedAt),
+                ChildMatcher.fuzzy(), answerWithin);
+    }
+
+    /** As {@link #route(IncidentReported, DirectoryView, Deadlines, Instant, Instant, ChildMatcher, Duration)}. */
+    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
+                                Instant routedAt, Instant receivedAt, ChildMatcher matcher) {
+        return route(incident, directory, deadlines, routedAt, receivedAt, matcher,
+                ProbationQuestion.DEFAULT_ANSWER_WITHIN);
+    }
+
+    /**
+     * @param receivedAt   when the incident counts as received (deadlines run from it): for an incident routed later,
+     *                     after a person resolved a child, still the original one
+     * @param matcher      which directory child each child of the incident is ({@link ChildMatcher#fuzzy} for
+     *                     incidents as they arrive; {@link ChildMatcher#confirmed} for one child a person resolved)
+     * @param answerWithin how long probation has to answer whether the children's needs were considered
+     *                     (respondBy = routedAt + answerWithin)
+     */
+    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
+                                Instant routedAt, Instant receivedAt, ChildMatcher matcher, Duration answerWithin) {
         AlertClock clock = new AlertClock(deadlines, receivedAt, routedAt);
         List<AgencyAlert> alerts = new ArrayList<>();
         List<ChildUnresolved> unresolved = new ArrayList<>();
@@ -83,13 +103,18 @@ public final class Router {
         List<IncidentChild> children = incident.getChildren();
         for (int index = 0; index < children.size(); index++) {
             IncidentChild child = children.get(index);
-            ChildMatcher.Result result = ChildMatcher.match(child, directory);
-            if (result instanceof ChildMatcher.Unmatched u) {
-                unresolved.add(unresolved(incident, index, child, u.reason(), u.detail(), routedAt));
+            ChildMatcher.Result result = matcher.match(index, child, directory);
+            if (result instanceof ChildMatcher.Skipped) {
                 continue;
             }
-            DirectoryView.Child known = ((ChildMatcher.Matched) result).child();
-            named.add(new Named(child, known));
+            if (result instanceof ChildMatcher.Unmatched u) {
+                unresolved.add(unresolved(incident, index, child, u.reason(), u.detail(), routedAt)
+                        .setBestScore(u.bestScore()).setMatchReasons(new ArrayList<>(u.reasons())).build());
+                continue;
+            }
+            ChildMatcher.Matched matched = (ChildMatcher.Matched) result;
+            DirectoryView.Child known = matched.child();
+            named.add(new Named(child, known, matched.match()));
             List<AgencyAlert> forChild = new ArrayList<>();
             for (Recipients.Recipient r : Recipients.forChild(known, incidentDate, directory)) {
                 forChild.add(alert(incident, child, known, r.organisation(), r.kind(), r.reason(), r.detail(), null,
@@ -99,8 +124,10 @@ public final class Router {
                 unresolved.add(unresolved(incident, index, child, UnresolvedReason.NO_LINKED_SERVICES,
                         "directory child " + known.id() + " has no service linked for their age and setting"
                                 + " (school, college, GP, health visiting, early years or home education officer)",
-                        routedAt));
+                        routedAt).setBestScore(matched.match().getScore())
+                        .setMatchReasons(new ArrayList<>(matched.match().getReasons())).build());
             }
+            forChild.forEach(a -> a.setMatch(matched.match())); // REVIEW tells the recipient to check the child
             alerts.addAll(forChild);
         }
         for (Supervision s : supervisions) {
@@ -133,6 +160,8 @@ public final class Router {
                         + s.unit().id() + "; " + household.size() + (household.size() == 1 ? " child" : " children")
                         + " in the household", s.adult(), clock);
         AgencyAlert.Builder builder = AgencyAlert.newBuilder(alert)
+                .setMatch(named.stream().filter(n -> n.known().id().equals(first.id())).map(Named::match)
+                        .findFirst().orElse(null))
                 .setHouseholdChildren(household.values().stream().map(Router::alertChild).toList())
                 .setResponse(ProbationQuestion.request(clock.routedAt(), answerWithin));
         if (reported.isEmpty()) {
@@ -210,8 +239,8 @@ public final class Router {
         }
     }
 
-    private static ChildUnresolved unresolved(IncidentReported incident, int index, IncidentChild child,
-                                              UnresolvedReason reason, String detail, Instant detectedAt) {
+    private static ChildUnresolved.Builder unresolved(IncidentReported incident, int index, IncidentChild child,
+                                                      UnresolvedReason reason, String detail, Instant detectedAt) {
         return ChildUnresolved.newBuilder()
                 .setIncidentId(incident.getIncidentId())
                 .setIncidentRevision(incident.getRevision())
@@ -224,6 +253,6 @@ public final class Router {
                 .setReason(reason)
                 .setDetail(detail)
                 .setDetectedAt(detectedAt)
-                .build();
+                .setPostcode(child.getPostcode());
     }
 }

@@ -47,7 +47,7 @@ class IncidentRoutingTest extends IntegrationTestSupport {
         String token = unique();
         dir = TestDirectory.create(token);
         family = familyName("Quillfeather");
-        toddlerFamily = "Ó " + family + "-Dale";
+        toddlerFamily = "Ó " + family + "-" + familyName("Dale"); // unique parts: a shared "Dale" would make twins of other tests' toddlers
         upn = "T" + token.toUpperCase();
         pnc = "26/" + token.substring(0, 7) + "Z";
         schoolChildId = "T-CH-A-" + token;

@@ -10,11 +10,11 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.safeguarding.notification.matching.BlockingKeys.Kind.DATE_OF_BIRTH;
-import static uk.safeguarding.notification.matching.BlockingKeys.Kind.FAMILY_NAME;
-import static uk.safeguarding.notification.matching.BlockingKeys.Kind.FAMILY_SOUNDEX;
+import static uk.safeguarding.notification.matching.BlockingKeys.Kind.FULL_NAME;
+import static uk.safeguarding.notification.matching.BlockingKeys.Kind.INITIAL_DOB;
 import static uk.safeguarding.notification.matching.BlockingKeys.Kind.NHS_NUMBER;
 import static uk.safeguarding.notification.matching.BlockingKeys.Kind.POSTCODE;
+import static uk.safeguarding.notification.matching.BlockingKeys.Kind.SOUNDEX_YEAR;
 import static uk.safeguarding.notification.matching.BlockingKeys.Kind.UPN;
 
 class BlockingKeysTest {
@@ -26,41 +26,45 @@ class BlockingKeysTest {
     }
 
     @Test
-    void anIncidentChildIsLookedUpByDateOfBirthAndItsDayMonthSwap() {
+    void anIncidentChildIsLookedUpByInitialAndDateOfBirthAndItsDayMonthSwap() {
         Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Oliver", "Hall", DOB, null));
-        assertTrue(keys.contains(key(DATE_OF_BIRTH, "2015-03-07")));
-        assertTrue(keys.contains(key(DATE_OF_BIRTH, "2015-07-03")));
+        assertTrue(keys.contains(key(INITIAL_DOB, "o|2015-03-07")));
+        assertTrue(keys.contains(key(INITIAL_DOB, "o|2015-07-03")));
     }
 
     @Test
     void aDirectoryChildIsIndexedOnlyUnderItsOwnDateOfBirth() {
         Set<BlockingKeys.Key> keys = BlockingKeys.forDirectoryChild(ChildDetails.of("Oliver", "Hall", DOB, null));
-        assertTrue(keys.contains(key(DATE_OF_BIRTH, "2015-03-07")));
-        assertFalse(keys.contains(key(DATE_OF_BIRTH, "2015-07-03")));
+        assertTrue(keys.contains(key(INITIAL_DOB, "o|2015-03-07")));
+        assertFalse(keys.contains(key(INITIAL_DOB, "o|2015-07-03")));
     }
 
     @Test
     void noSwappedDateWhenTheDayIsAboveTwelve() {
         Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(
                 ChildDetails.of("Oliver", "Hall", LocalDate.of(2015, 3, 20), null));
-        assertEquals(1, keys.stream().filter(k -> k.kind() == DATE_OF_BIRTH).count());
+        assertEquals(1, keys.stream().filter(k -> k.kind() == INITIAL_DOB && k.value().startsWith("o|")).count());
     }
 
     @Test
-    void theFamilyNameIsNormalisedAndGivesItsSoundex() {
-        Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Oliver", "O'BRIEN", null, null));
-        assertTrue(keys.contains(key(FAMILY_NAME, "obrien")));
-        assertTrue(keys.contains(key(FAMILY_SOUNDEX, "O165")));
+    void aNicknameIsAlsoLookedUpUnderTheInitialOfItsFormalName() {
+        Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Bill", "Hall", DOB, null));
+        assertTrue(keys.contains(key(INITIAL_DOB, "b|2015-03-07")));
+        assertTrue(keys.contains(key(INITIAL_DOB, "w|2015-03-07")));
+    }
+
+    @Test
+    void theFamilyNameIsNormalisedAndGivesItsSoundexWithTheBirthYear() {
+        Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Oliver", "O'BRIEN", DOB, null));
+        assertTrue(keys.contains(key(FULL_NAME, "oliver obrien")));
+        assertTrue(keys.contains(key(SOUNDEX_YEAR, "O165|2015")));
     }
 
     @Test
     void aDoubleBarrelledFamilyNameIsLookedUpByEachPartToo() {
-        Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Oliver", "Smith-Jones", null, null));
-        assertTrue(keys.contains(key(FAMILY_NAME, "smithjones")));
-        assertTrue(keys.contains(key(FAMILY_NAME, "smith")));
-        assertTrue(keys.contains(key(FAMILY_NAME, "jones")));
-        assertTrue(keys.contains(key(FAMILY_SOUNDEX, "S530")));
-        assertTrue(keys.contains(key(FAMILY_SOUNDEX, "J520")));
+        Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Oliver", "Smith-Jones", DOB, null));
+        assertTrue(keys.contains(key(SOUNDEX_YEAR, "S530|2015")));
+        assertTrue(keys.contains(key(SOUNDEX_YEAR, "J520|2015")));
     }
 
     @Test
@@ -78,13 +82,22 @@ class BlockingKeysTest {
     }
 
     @Test
-    void aBatchNeedsOneQueryPerKindOfKey() {
+    void noKeyIsAsBroadAsAFamilyNameOrADateOfBirthAlone() {
+        // a batch query must stay selective in a directory of a million children
+        Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Ava", "Smith", DOB, null));
+        assertTrue(keys.stream().noneMatch(k -> k.value().equals("smith") || k.value().equals("2015-03-07")));
+        assertEquals(Set.of(FULL_NAME, INITIAL_DOB, SOUNDEX_YEAR),
+                keys.stream().map(BlockingKeys.Key::kind).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void aBatchGathersTheValuesOfEachKind() {
         Map<BlockingKeys.Kind, Set<String>> byKind = BlockingKeys.byKind(List.of(
                 ChildDetails.of("Oliver", "Hall", DOB, "LS6 2AB"),
                 ChildDetails.of("Amelia", "Hall", DOB, "LS6 2AB"),
                 ChildDetails.of("Ava", "Smith", LocalDate.of(2016, 1, 20), null)));
-        assertEquals(Set.of("2015-03-07", "2015-07-03", "2016-01-20"), byKind.get(DATE_OF_BIRTH));
-        assertEquals(Set.of("hall", "smith"), byKind.get(FAMILY_NAME));
+        assertTrue(byKind.get(INITIAL_DOB).containsAll(Set.of("o|2015-03-07", "o|2015-07-03", "a|2016-01-20")));
+        assertEquals(Set.of("H400|2015", "S530|2016"), byKind.get(SOUNDEX_YEAR));
         assertEquals(Set.of("LS62AB"), byKind.get(POSTCODE));
     }
 
@@ -96,6 +109,7 @@ class BlockingKeysTest {
         assertEquals(List.of(child), index.candidatesFor(
                 ChildDetails.of("Oliver", "Tompson", LocalDate.of(2015, 7, 3), null)));
         assertEquals(List.of(child), index.candidatesFor(ChildDetails.of("Oliver", "Tomson", null, "ls62ab")));
+        assertEquals(List.of(child), index.candidatesFor(ChildDetails.of("Olly", "Smith", DOB, null)));
         assertTrue(index.candidatesFor(ChildDetails.of("Oliver", "Zebedee", null, null)).isEmpty());
     }
 }

@@ -9,6 +9,7 @@ import uk.safeguarding.avro.IncidentAdult;
 import uk.safeguarding.avro.IncidentChild;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.RoutingReason;
+import uk.safeguarding.avro.MatchOutcome;
 import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.notification.calendar.Deadlines;
 import uk.safeguarding.testkit.SampleIncidents;
@@ -250,5 +251,78 @@ class RouterTest {
 
         // then
         assertThat(outcome.alerts()).isNotEmpty().allSatisfy(a -> assertThat(a.getDueBy()).isEqualTo(NOW));
+    }
+
+    @Test
+    void everyAlertSaysHowItsChildWasMatched() {
+        // when a child named exactly as in the directory is routed
+        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL))), view(), Deadlines.none(), NOW);
+
+        // then each alert carries a confident match with its reasons
+        assertThat(outcome.alerts()).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.getMatch().getOutcome()).isEqualTo(MatchOutcome.MATCHED);
+            assertThat(a.getMatch().getScore()).isGreaterThanOrEqualTo(80);
+            assertThat(a.getMatch().getReasons()).contains("given name matches", "date of birth matches");
+        });
+    }
+
+    @Test
+    void aChildMatchedInTheGreyZoneIsRoutedAndFlaggedForReview() {
+        // given police misspelled the given name and wrote no postcode
+        DirectoryView view = Views.standard()
+                .child(new DirectoryView.Child("CH-A", "Amelia", "Marsh", PUPIL_DOB, "SCH-1", "GP-1", null)).build();
+        IncidentChild misspelled = SampleIncidents.child("Amelai", "Marsh", PUPIL_DOB).build();
+
+        // when
+        Router.Outcome outcome = Router.route(incident(List.of(misspelled)), view, Deadlines.none(), NOW);
+
+        // then the child is routed, and every alert asks the recipient to check it is the right child
+        assertThat(outcome.unresolved()).isEmpty();
+        assertThat(outcome.alerts()).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.getChild().getChildId()).isEqualTo("CH-A");
+            assertThat(a.getMatch().getOutcome()).isEqualTo(MatchOutcome.REVIEW);
+            assertThat(a.getMatch().getReasons()).contains("given name within a typo");
+        });
+    }
+
+    @Test
+    void anUnmatchedChildGoesToTheWorkingListWithTheBestScoreReasonsAndPostcode() {
+        // given a child whose date of birth differs from the only resembling directory child
+        IncidentChild child = SampleIncidents.child("Ada", "Marsh", LocalDate.of(2012, 11, 20)).setPostcode("EX9 9ZZ").build();
+
+        // when
+        Router.Outcome outcome = Router.route(incident(List.of(child)), view(), Deadlines.none(), NOW);
+
+        // then
+        assertThat(outcome.alerts()).isEmpty();
+        assertThat(outcome.unresolved()).singleElement().satisfies(u -> {
+            assertThat(u.getReason()).isEqualTo(UnresolvedReason.BELOW_MATCH_THRESHOLD);
+            assertThat(u.getBestScore()).isNotNull().isLessThan(65);
+            assertThat(u.getMatchReasons()).contains("date of birth differs");
+            assertThat(u.getPostcode()).isEqualTo("EX9 9ZZ");
+        });
+    }
+
+    @Test
+    void aChildAPersonConfirmedIsRoutedAloneWithTheOriginalDeadline() {
+        // given an incident of two children, the first resolved by a person to the pupil, received a day ago
+        Deadlines naming = (kind, calendarOrganisationId, receivedAt) -> receivedAt.plusSeconds(60);
+        IncidentReported incident = incident(List.of(SampleIncidents.child("Adah", "Marshe", null).build(),
+                child(TODDLER)));
+        Instant originallyReceived = NOW.minusSeconds(86_400);
+
+        // when
+        Router.Outcome outcome = Router.route(incident, view(), naming, NOW, originallyReceived,
+                ChildMatcher.confirmed(0, PUPIL));
+
+        // then only the confirmed child is routed, due by the original deadline, confirmed by a person
+        assertThat(outcome.unresolved()).isEmpty();
+        assertThat(outcome.alerts()).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.getChild().getChildId()).isEqualTo("CH-P");
+            assertThat(a.getRoutedAt()).isEqualTo(NOW);
+            assertThat(a.getDueBy()).isEqualTo(originallyReceived.plusSeconds(60));
+            assertThat(a.getMatch().getOutcome()).isEqualTo(MatchOutcome.CONFIRMED_BY_PERSON);
+            assertThat(a.getMatch().getScore()).isEqualTo(100);
+        });
     }
 }

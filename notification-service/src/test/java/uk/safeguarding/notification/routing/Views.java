@@ -2,6 +2,9 @@ package uk.safeguarding.notification.routing;
 
 import uk.safeguarding.avro.AgencyKind;
 
+import uk.safeguarding.notification.matching.BlockingKeys;
+import uk.safeguarding.notification.matching.ChildDetails;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +13,8 @@ import java.util.Map;
 /** Builds a {@link DirectoryView} in memory, as the SQL edge would for a batch. */
 final class Views {
 
-    private final Map<String, List<String>> byIdentifier = new HashMap<>();
-    private final Map<String, List<String>> byName = new HashMap<>();
+    private final Map<String, List<String>> byKey = new HashMap<>();
+    private final Map<String, ChildDetails> details = new HashMap<>();
     private final Map<String, DirectoryView.Child> children = new HashMap<>();
     private final Map<String, List<String>> adultsByPnc = new HashMap<>();
     private final Map<String, List<String>> adultsByName = new HashMap<>();
@@ -34,13 +37,27 @@ final class Views {
     }
 
     Views child(DirectoryView.Child child, String... identifiers) {
+        return childAt(child, null, identifiers);
+    }
+
+    /** A directory child with its home postcode and identifiers ("UPN=value", "NHS_NUMBER=value"). */
+    Views childAt(DirectoryView.Child child, String postcode, String... identifiers) {
         children.put(child.id(), child);
+        String upn = null;
+        String nhs = null;
         for (String id : identifiers) {
             String[] parts = id.split("=");
-            byIdentifier.computeIfAbsent(DirectoryView.identifierKey(parts[0], parts[1]), k -> new ArrayList<>()).add(child.id());
+            if (parts[0].equals("UPN")) {
+                upn = parts[1];
+            } else if (parts[0].equals("NHS_NUMBER")) {
+                nhs = parts[1];
+            }
         }
-        String key = Names.nameAndBirthKey(child.givenName(), child.familyName(), child.dateOfBirth());
-        byName.computeIfAbsent(key, k -> new ArrayList<>()).add(child.id());
+        ChildDetails d = new ChildDetails(child.givenName(), child.familyName(), child.dateOfBirth(), postcode, upn, nhs);
+        details.put(child.id(), d);
+        for (BlockingKeys.Key key : BlockingKeys.forDirectoryChild(d)) {
+            byKey.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(child.id());
+        }
         return this;
     }
 
@@ -57,6 +74,6 @@ final class Views {
     }
 
     DirectoryView build() {
-        return new DirectoryView(byIdentifier, byName, children, adultsByPnc, adultsByName, adults, orgs);
+        return new DirectoryView(byKey, details, children, adultsByPnc, adultsByName, adults, orgs);
     }
 }

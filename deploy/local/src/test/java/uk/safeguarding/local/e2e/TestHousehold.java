@@ -38,7 +38,8 @@ public final class TestHousehold {
         gpId = "E2E-GP-" + tag;
         healthVisitingId = "E2E-HV-" + tag;
         probationId = "E2E-PDU-" + tag;
-        String family = "Quillon" + letters(tag);
+        // letters unlike any other household's: names one typo apart would be twins to the fuzzy matcher
+        String family = "Quillon" + randomLetters(tag);
         pupil = new DirectoryDocument.Child("E2E-CH-" + tag + "-1", "Ava", family, LocalDate.of(2017, 3, 10),
                 "EX1 1AA", List.of(new DirectoryDocument.Identifier(IdentifierScheme.UPN, upn(tag))),
                 schoolId, gpId, null);
@@ -105,11 +106,12 @@ public final class TestHousehold {
         return "T" + digits;
     }
 
-    /** Digits as letters, so names stay names (the directory normalises names). */
-    private static String letters(String digits) {
+    /** Eight letters seeded by the tag: different tags give names several letters apart. */
+    private static String randomLetters(String tag) {
+        java.util.Random random = new java.util.Random(tag.hashCode() * 0x9E3779B97F4A7C15L);
         StringBuilder s = new StringBuilder();
-        for (char c : digits.toCharArray()) {
-            s.append((char) ('a' + (c - '0')));
+        for (int i = 0; i < 8; i++) {
+            s.append((char) ('a' + random.nextInt(26)));
         }
         return s.toString();
     }
