@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.Authentication;
+import uk.safeguarding.notification.security.Callers;
 import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.notification.directory.DirectoryDocument;
 
-import java.security.Principal;
 import java.util.Locale;
 
 /**
@@ -28,14 +29,18 @@ import java.util.Locale;
 public class UnresolvedController {
 
     private final UnresolvedWorkingList workingList;
+    private final Callers callers;
 
-    public UnresolvedController(UnresolvedWorkingList workingList) {
+    public UnresolvedController(UnresolvedWorkingList workingList, Callers callers) {
         this.workingList = workingList;
+        this.callers = callers;
     }
 
-    /** Body of a resolution: exactly one of {@code childId} and {@code newChild}. */
-    public record ResolutionRequest(@Size(max = 64) String childId, @Valid DirectoryDocument.Child newChild,
-                                    @Size(max = 200) String resolvedBy) {
+    /**
+     * Body of a resolution: exactly one of {@code childId} and {@code newChild}. Who resolved it is the signed-in
+     * caller, never something the body says.
+     */
+    public record ResolutionRequest(@Size(max = 64) String childId, @Valid DirectoryDocument.Child newChild) {
     }
 
     @GetMapping("/api/v1/unresolved")
@@ -70,13 +75,13 @@ public class UnresolvedController {
 
     @PostMapping("/api/v1/unresolved/{id}/resolution")
     public ResponseEntity<Object> resolve(@PathVariable long id, @Valid @RequestBody ResolutionRequest body,
-                                          Principal principal) {
+                                          Authentication authentication) {
         boolean hasChild = body.childId() != null && !body.childId().isBlank();
         if (hasChild == (body.newChild() != null)) {
             return problem(HttpStatus.BAD_REQUEST, "give exactly one of childId and newChild");
         }
-        String by = principal != null ? principal.getName()
-                : body.resolvedBy() != null && !body.resolvedBy().isBlank() ? body.resolvedBy() : "unknown";
+        String by = callers.current(authentication).map(p -> p.caller().personId())
+                .orElseThrow(() -> new IllegalStateException("the access matrix lets only signed-in people here"));
         try {
             return ResponseEntity.ok(workingList.resolve(id, hasChild ? body.childId() : null, body.newChild(), by));
         } catch (UnresolvedWorkingList.ResolutionRefused refused) {

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +18,8 @@ import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.MatchOutcome;
 import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.notification.IntegrationTestSupport;
+import uk.safeguarding.notification.delivery.PersonRole;
+import uk.safeguarding.notification.directory.DemoDirectory;
 import uk.safeguarding.notification.TestDirectory;
 import uk.safeguarding.notification.calendar.SchoolCalendars;
 import uk.safeguarding.notification.directory.DirectoryDocument;
@@ -43,9 +44,6 @@ import static org.awaitility.Awaitility.await;
 class FindingTheRightChildTest extends IntegrationTestSupport {
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
     SchoolCalendars calendars;
 
     private TopicProbe<AgencyAlert> school;
@@ -67,16 +65,22 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
         unresolved.close();
     }
 
-    /** Every API call of these tests goes through here (the place to add credentials once the API requires them). */
+    /** Every API call of these tests goes through here, signed in as the local authority's caseworker. */
     private ResponseEntity<Map<String, Object>> call(HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
+        return api(PersonRole.UNRESOLVED_CASEWORKER).exchange(path, method, new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
         });
     }
 
+    /** Who the resolution records: the signed-in caseworker, whatever a request body might claim. */
+    private String caseworkerId() {
+        return jdbc.queryForObject("select id from person where email = ?", String.class,
+                apiAccount(DemoDirectory.LOCAL_AUTHORITY, PersonRole.UNRESOLVED_CASEWORKER));
+    }
+
     private ResponseEntity<List<Map<String, Object>>> callForList(String path) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(null, new HttpHeaders()),
+        return api(PersonRole.UNRESOLVED_CASEWORKER).exchange(path, HttpMethod.GET, new HttpEntity<>(null, new HttpHeaders()),
                 new ParameterizedTypeReference<>() {
                 });
     }
@@ -169,7 +173,7 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
         List<Map<String, Object>> candidates = callForList("/api/v1/unresolved/" + id + "/candidates?q="
                 + twins.family()).getBody();
         ResponseEntity<Map<String, Object>> resolved = call(HttpMethod.POST, "/api/v1/unresolved/" + id + "/resolution",
-                Map.of("childId", twins.second(), "resolvedBy", "caseworker@la.example"));
+                Map.of("childId", twins.second()));
 
         // then the details are the police's, both twins are offered with scores and reasons
         assertThat(details).containsEntry("familyName", twins.family()).containsEntry("dateOfBirth", "2015-06-21")
@@ -190,7 +194,7 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
                 .dueBy(AgencyKind.SCHOOL, dir.school(), received)).isBefore(alert.getRoutedAt());
         assertThat(call(HttpMethod.GET, "/api/v1/unresolved/" + id, null).getBody())
                 .containsEntry("status", "RESOLVED").containsEntry("resolvedChildId", twins.second())
-                .containsEntry("resolvedBy", "caseworker@la.example").containsEntry("resolution", "EXISTING_CHILD");
+                .containsEntry("resolvedBy", caseworkerId()).containsEntry("resolution", "EXISTING_CHILD");
         int ledger = ledgerRows(incidentId);
         assertThat(ledger).isGreaterThanOrEqualTo(2); // school, nurse, GP
 
