@@ -85,8 +85,11 @@ class RetentionPurgeTest extends IntegrationTestSupport {
         assertThat(jdbc.queryForObject("select content::text from alert_ledger where alert_id = ?", String.class,
                 schoolAlert(recent.getIncidentId()))).contains(family);
         // ... operations see the periods in force and the run, in counts
-        Map<?, ?> retention = api(PersonRole.OPERATIONS).getForObject("/api/v1/retention", Map.class);
-        assertThat((Map<?, ?>) retention.get("alertsByRecipientKind")).containsEntry("SCHOOL", "PT8760H")
+        @SuppressWarnings("unchecked")
+        Map<String, Object> retention = api(PersonRole.OPERATIONS).getForObject("/api/v1/retention", Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> byKind = (Map<String, Object>) retention.get("alertsByRecipientKind");
+        assertThat(byKind).containsEntry("SCHOOL", "PT8760H")
                 .containsEntry("CHILDRENS_SOCIAL_CARE", "PT17520H");
         assertThat((List<?>) retention.get("recentRuns")).isNotEmpty();
         // ... and a second run finds nothing more of this test's to purge
