@@ -13,6 +13,7 @@ import uk.safeguarding.notification.calendar.SchoolCalendars;
 import uk.safeguarding.notification.directory.DirectoryLookup;
 import uk.safeguarding.notification.ledger.AlertLedger;
 import uk.safeguarding.notification.ledger.IncidentRevisions;
+import uk.safeguarding.notification.policy.SharingPolicy;
 import uk.safeguarding.notification.routing.DirectoryView;
 import uk.safeguarding.notification.routing.RecordPosition;
 import uk.safeguarding.notification.routing.RevisionDecisions;
@@ -54,9 +55,12 @@ public class IncidentBatchRouter {
     private final DirectoryLookup directory;
     private final SchoolCalendars calendars;
     private final MeterRegistry meters;
+    private final SharingPolicy policy;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
-                               DirectoryLookup directory, SchoolCalendars calendars, MeterRegistry meters) {
+                               DirectoryLookup directory, SchoolCalendars calendars, MeterRegistry meters,
+                               SharingPolicy policy) {
+        this.policy = policy;
         this.revisions = revisions;
         this.ledger = ledger;
         this.unresolved = unresolved;
@@ -121,7 +125,7 @@ public class IncidentBatchRouter {
             DirectoryView view = directory.viewFor(toRoute.stream().map(Received::incident).toList());
             Deadlines deadlines = calendars.deadlinesFor(view); // the batch's school calendars, read once
             for (Received r : toRoute) {
-                Router.Outcome outcome = Router.route(r.incident(), view, deadlines, now);
+                Router.Outcome outcome = Router.route(r.incident(), view, deadlines, policy, now);
                 for (AgencyAlert alert : outcome.alerts()) {
                     ledgerEntries.add(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),
                             r.position()));

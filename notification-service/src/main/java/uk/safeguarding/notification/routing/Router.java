@@ -14,6 +14,8 @@ import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.avro.SupervisedAdult;
 import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.notification.calendar.Deadlines;
+import uk.safeguarding.notification.policy.IncidentFacts;
+import uk.safeguarding.notification.policy.SharingPolicy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,6 +57,15 @@ public final class Router {
      */
     public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
                                 Instant routedAt) {
+        return route(incident, directory, deadlines, SharingPolicy.standard(), routedAt);
+    }
+
+    /**
+     * As above, with the information-sharing policy that decides what each recipient is told (the service passes the
+     * configured one; the other form uses the policy shipped with the service).
+     */
+    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
+                                SharingPolicy policy, Instant routedAt) {
         Instant receivedAt = Deadlines.receivedAt(incident.getReportedAt(), routedAt);
         AlertClock clock = new AlertClock(deadlines, receivedAt, routedAt);
         List<AgencyAlert> alerts = new ArrayList<>();
@@ -101,7 +112,9 @@ public final class Router {
             }
             alerts.addAll(forChild);
         }
-        return new Outcome(List.copyOf(dedupe(alerts)), List.copyOf(unresolved));
+        // every alert leaves through the policy: only what the recipient's kind may receive, its version and basis
+        return new Outcome(dedupe(alerts).stream().map(a -> policy.disclose(a, incident.getConsent())).toList(),
+                List.copyOf(unresolved));
     }
 
     /** The same child named twice in one incident would otherwise yield the same alert twice. */
@@ -140,14 +153,14 @@ public final class Router {
                         .setOrganisationName(recipient.name()).setKind(kind).build())
                 .setChild(AlertChild.newBuilder().setChildId(known.id()).setGivenName(known.givenName())
                         .setFamilyName(known.familyName()).setDateOfBirth(known.dateOfBirth()).build())
-                .setDisclosed(Disclosures.select(kind, incident, child, supervisedAdult))
+                // a candidate holding everything known: route() applies the policy to it before it goes anywhere
+                .setDisclosed(IncidentFacts.of(incident, child, supervisedAdult))
                 .setRoutingReason(reason)
                 .setRoutingDetail(detail)
                 .setRoutedAt(clock.routedAt())
                 .setDueBy(clock.deadlines().dueBy(kind,
                         clock.calendarOrganisationId() != null ? clock.calendarOrganisationId() : recipient.id(),
                         clock.receivedAt()))
-                .setPolicyVersion(null)
                 .build();
     }
 
