@@ -5,6 +5,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyAlert;
+import uk.safeguarding.notification.audit.AuditTrail;
+import uk.safeguarding.notification.audit.DisclosureEvent;
 import uk.safeguarding.notification.ledger.AvroRecords;
 
 import java.sql.Timestamp;
@@ -34,8 +36,11 @@ public class DeliveryIntake {
     private final DeliverySettings settings;
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
+    private final AuditTrail audit;
 
-    public DeliveryIntake(DeliveryLog deliveryLog, DeliverySettings settings, JdbcTemplate jdbc, MeterRegistry meters) {
+    public DeliveryIntake(DeliveryLog deliveryLog, DeliverySettings settings, JdbcTemplate jdbc, MeterRegistry meters,
+                          AuditTrail audit) {
+        this.audit = audit;
         this.deliveryLog = deliveryLog;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -55,6 +60,8 @@ public class DeliveryIntake {
                 UUID.fromString(a.getAlertId()), a.getIncidentId(), a.getRecipient().getOrganisationId(),
                 a.getRecipient().getKind(), a.getDueBy())).toList();
         List<UUID> created = deliveryLog.recordSent(deliveries, now);
+        // each alert now in its organisation's inbox is a disclosure to that organisation (same transaction)
+        audit.recordAll(created.stream().map(id -> DisclosureEvent.alertDelivered(byId.get(id), now)).toList());
 
         Set<String> organisations = new LinkedHashSet<>();
         created.forEach(id -> organisations.add(byId.get(id).getRecipient().getOrganisationId()));

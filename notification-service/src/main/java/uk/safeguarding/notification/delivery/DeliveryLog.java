@@ -6,6 +6,8 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.avro.DeliveryChannel;
 import uk.safeguarding.avro.DeliveryState;
+import uk.safeguarding.notification.audit.AuditTrail;
+import uk.safeguarding.notification.audit.DisclosureEvent;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,9 +25,11 @@ import java.util.UUID;
 public class DeliveryLog {
 
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
 
-    public DeliveryLog(JdbcTemplate jdbc) {
+    public DeliveryLog(JdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** An alert arriving for delivery. */
@@ -96,6 +100,10 @@ public class DeliveryLog {
             jdbc.update("update delivery set state = ?" + column + " where alert_id = ?", args.toArray());
         }
         UUID eventId = appendEvent(alertId, step, channel, actorId, detail, at);
+        if (step == DeliveryState.OPENED && actorId != null) {
+            // a person read it: a disclosure, audited in the same transaction (one event per person and alert)
+            audit.alert(alertId).ifPresent(a -> audit.recordAll(List.of(DisclosureEvent.alertOpened(a, actorId, at))));
+        }
         return new Step(eventId, before, after);
     }
 

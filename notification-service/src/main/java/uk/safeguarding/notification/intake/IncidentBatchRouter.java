@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.notification.audit.AuditTrail;
 import uk.safeguarding.notification.calendar.Deadlines;
 import uk.safeguarding.notification.calendar.SchoolCalendars;
 import uk.safeguarding.notification.directory.DirectoryLookup;
@@ -56,11 +57,13 @@ public class IncidentBatchRouter {
     private final SchoolCalendars calendars;
     private final MeterRegistry meters;
     private final SharingPolicy policy;
+    private final AuditTrail audit;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
                                DirectoryLookup directory, SchoolCalendars calendars, MeterRegistry meters,
-                               SharingPolicy policy) {
+                               SharingPolicy policy, AuditTrail audit) {
         this.policy = policy;
+        this.audit = audit;
         this.revisions = revisions;
         this.ledger = ledger;
         this.unresolved = unresolved;
@@ -139,6 +142,8 @@ public class IncidentBatchRouter {
         }
         revisions.insertAll(newRevisions, now);
         ledger.insertAll(ledgerEntries);
+        // the disclosure audit of what was just routed, in this transaction: ALERT_SENT and DIRECTORY_MATCH, one batch
+        audit.recordRouted(ledgerEntries.stream().map(AlertLedger.Entry::alert).toList(), now);
         unresolved.insertAll(unresolvedEntries);
 
         int resent = 0;
