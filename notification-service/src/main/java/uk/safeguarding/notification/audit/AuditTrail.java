@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,17 @@ public class AuditTrail {
         events.addAll(DisclosureEvent.directoryMatches(alerts, at));
         alerts.forEach(a -> events.add(DisclosureEvent.alertSent(a, at)));
         recordAll(events);
+    }
+
+    /** ALERT_DELIVERED for alerts just recorded for their organisations (read from the ledger in one query). */
+    public void recordDelivered(Collection<UUID> alertIds, Instant at) {
+        if (alertIds.isEmpty()) {
+            return;
+        }
+        List<AgencyAlert> alerts = jdbc.query("select payload from alert_ledger where alert_id = any (?)",
+                (rs, n) -> AvroRecords.<AgencyAlert>fromBinary(rs.getBytes(1), AgencyAlert.getClassSchema()),
+                (Object) alertIds.toArray(UUID[]::new));
+        recordAll(alerts.stream().map(a -> DisclosureEvent.alertDelivered(a, at)).toList());
     }
 
     /** The alert as it was sent (from the ledger), to record what a person did with it. */

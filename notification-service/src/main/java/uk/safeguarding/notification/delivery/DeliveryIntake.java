@@ -5,8 +5,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyAlert;
-import uk.safeguarding.notification.audit.AuditTrail;
-import uk.safeguarding.notification.audit.DisclosureEvent;
 import uk.safeguarding.notification.ledger.AvroRecords;
 
 import java.sql.Timestamp;
@@ -36,11 +34,8 @@ public class DeliveryIntake {
     private final DeliverySettings settings;
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
-    private final AuditTrail audit;
 
-    public DeliveryIntake(DeliveryLog deliveryLog, DeliverySettings settings, JdbcTemplate jdbc, MeterRegistry meters,
-                          AuditTrail audit) {
-        this.audit = audit;
+    public DeliveryIntake(DeliveryLog deliveryLog, DeliverySettings settings, JdbcTemplate jdbc, MeterRegistry meters) {
         this.deliveryLog = deliveryLog;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -60,8 +55,6 @@ public class DeliveryIntake {
                 UUID.fromString(a.getAlertId()), a.getIncidentId(), a.getRecipient().getOrganisationId(),
                 a.getRecipient().getKind(), a.getDueBy())).toList();
         List<UUID> created = deliveryLog.recordSent(deliveries, now);
-        // each alert now in its organisation's inbox is a disclosure to that organisation (same transaction)
-        audit.recordAll(created.stream().map(id -> DisclosureEvent.alertDelivered(byId.get(id), now)).toList());
 
         Set<String> organisations = new LinkedHashSet<>();
         created.forEach(id -> organisations.add(byId.get(id).getRecipient().getOrganisationId()));

@@ -67,6 +67,8 @@ public class DeliveryLog {
                 created.add(d.alertId());
             }
         }
+        // each alert now in its organisation's inbox is a disclosure to that organisation (same transaction, one batch)
+        audit.recordDelivered(created, at);
         return created;
     }
 
