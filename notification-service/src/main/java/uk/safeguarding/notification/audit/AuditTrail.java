@@ -35,8 +35,8 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    /** A recorded disclosure, with the recipient organisation's name for reading. */
-    public record Recorded(DisclosureEvent event, String organisationName) {
+    /** A recorded disclosure, with the recipient organisation's name and the acting person's, for reading. */
+    public record Recorded(DisclosureEvent event, String organisationName, String actorName) {
     }
 
     /** Records events in one batch; an event already recorded (same id) is left as it is. */
@@ -84,10 +84,12 @@ public class AuditTrail {
 
     /** Everything disclosed about a child, newest first. */
     public List<Recorded> forChild(String childId, int limit) {
-        return jdbc.query("select a.*, o.name as organisation_name from disclosure_audit a"
-                        + " left join organisation o on o.id = a.organisation_id"
+        return jdbc.query("select a.*, o.name as organisation_name, p.display_name as actor_name"
+                        + " from disclosure_audit a left join organisation o on o.id = a.organisation_id"
+                        + " left join person p on p.id = a.actor"
                         + " where a.child_id = ? order by a.occurred_at desc, a.seq desc limit ?",
-                (rs, n) -> new Recorded(event(rs), rs.getString("organisation_name")), childId, limit);
+                (rs, n) -> new Recorded(event(rs), rs.getString("organisation_name"), rs.getString("actor_name")),
+                childId, limit);
     }
 
     static DisclosureEvent event(ResultSet rs) throws SQLException {

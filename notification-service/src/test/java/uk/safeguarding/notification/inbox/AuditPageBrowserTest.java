@@ -101,6 +101,7 @@ class AuditPageBrowserTest extends InboxTestSupport {
         assertThat(rows).hasCount(8);
         assertThat(rows.first()).containsText("Alert opened");
         assertThat(rows.first()).containsText(scenario.mine().personId());
+        assertThat(rows.first()).containsText(scenario.mine().displayName());
         assertThat(rows.first()).containsText("Test Primary School");
         assertThat(rows.first()).containsText("voiceOfChild");
         assertThat(rows.first()).containsText("Policy 2026-11-1");
