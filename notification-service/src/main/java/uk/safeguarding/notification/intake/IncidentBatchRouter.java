@@ -129,7 +129,9 @@ public class IncidentBatchRouter {
             Deadlines deadlines = calendars.deadlinesFor(view); // the batch's school calendars, read once
             for (Received r : toRoute) {
                 Router.Outcome outcome = Router.route(r.incident(), view, deadlines, policy, now);
-                for (AgencyAlert alert : outcome.alerts()) {
+                for (AgencyAlert routed : outcome.alerts()) {
+                    // the last step before the ledger: whatever was added to the alert after routing passes the policy
+                    AgencyAlert alert = policy.redact(routed);
                     ledgerEntries.add(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),
                             r.position()));
                     out.add(alertOut(alert));
