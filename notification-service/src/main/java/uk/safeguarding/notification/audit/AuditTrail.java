@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,14 +65,29 @@ public class AuditTrail {
         recordAll(events);
     }
 
-    /** ALERT_DELIVERED for alerts just recorded for their organisations (read from the ledger in one query). */
-    public void recordDelivered(Collection<UUID> alertIds, Instant at) {
+    /**
+     * ALERT_DELIVERED for alerts just recorded for their organisations: those in {@code known} from memory, the rest
+     * read from the ledger in one query.
+     */
+    public void recordDelivered(Collection<UUID> alertIds, Map<UUID, AgencyAlert> known, Instant at) {
         if (alertIds.isEmpty()) {
             return;
         }
-        List<AgencyAlert> alerts = jdbc.query("select payload from alert_ledger where alert_id = any (?)",
-                (rs, n) -> AvroRecords.<AgencyAlert>fromBinary(rs.getBytes(1), AgencyAlert.getClassSchema()),
-                (Object) alertIds.toArray(UUID[]::new));
+        List<AgencyAlert> alerts = new ArrayList<>(alertIds.size());
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : alertIds) {
+            AgencyAlert a = known.get(id);
+            if (a != null) {
+                alerts.add(a);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            alerts.addAll(jdbc.query("select payload from alert_ledger where alert_id = any (?)",
+                    (rs, n) -> AvroRecords.<AgencyAlert>fromBinary(rs.getBytes(1), AgencyAlert.getClassSchema()),
+                    (Object) missing.toArray(UUID[]::new)));
+        }
         recordAll(alerts.stream().map(a -> DisclosureEvent.alertDelivered(a, at)).toList());
     }
 

@@ -54,7 +54,7 @@ public class DeliveryIntake {
         List<DeliveryLog.NewDelivery> deliveries = byId.values().stream().map(a -> new DeliveryLog.NewDelivery(
                 UUID.fromString(a.getAlertId()), a.getIncidentId(), a.getRecipient().getOrganisationId(),
                 a.getRecipient().getKind(), a.getDueBy())).toList();
-        List<UUID> created = deliveryLog.recordSent(deliveries, now);
+        List<UUID> created = deliveryLog.recordSent(deliveries, byId, now);
 
         Set<String> organisations = new LinkedHashSet<>();
         created.forEach(id -> organisations.add(byId.get(id).getRecipient().getOrganisationId()));

@@ -3,6 +3,7 @@ package uk.safeguarding.notification.delivery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.avro.DeliveryChannel;
 import uk.safeguarding.avro.DeliveryState;
@@ -13,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +58,12 @@ public class DeliveryLog {
      */
     @Transactional
     public List<UUID> recordSent(List<NewDelivery> deliveries, Instant at) {
+        return recordSent(deliveries, Map.of(), at);
+    }
+
+    /** As above, with the alerts themselves at hand (by id) for the disclosure audit. */
+    @Transactional
+    public List<UUID> recordSent(List<NewDelivery> deliveries, Map<UUID, AgencyAlert> alerts, Instant at) {
         List<UUID> created = new ArrayList<>();
         for (NewDelivery d : deliveries) {
             int inserted = jdbc.update("insert into delivery (alert_id, incident_id, organisation_id, recipient_kind,"
@@ -68,7 +76,7 @@ public class DeliveryLog {
             }
         }
         // each alert now in its organisation's inbox is a disclosure to that organisation (same transaction, one batch)
-        audit.recordDelivered(created, at);
+        audit.recordDelivered(created, alerts, at);
         return created;
     }
 

@@ -214,9 +214,31 @@ public final class SharingPolicy {
      * it has one (it carries the consent recorded when it was built).
      */
     public AgencyAlert redact(AgencyAlert alert) {
+        if (conforms(alert)) {
+            return alert; // the usual case: nothing was added that the kind may not see; no copy
+        }
         String basis = alert.getLawfulBasis() != null && rules.containsKey(alert.getRecipient().getKind())
                 ? alert.getLawfulBasis() : lawfulBasis(alert.getRecipient().getKind(), null);
         return apply(alert, basis);
+    }
+
+    /** Whether the alert already carries only what its (listed) kind may receive, with this policy's stamp. */
+    private boolean conforms(AgencyAlert alert) {
+        Rule rule = rules.get(alert.getRecipient().getKind());
+        if (rule == null || !version.equals(alert.getPolicyVersion()) || alert.getLawfulBasis() == null) {
+            return false;
+        }
+        Disclosure d = alert.getDisclosed();
+        if (d != null) {
+            for (Schema.Field f : Disclosure.getClassSchema().getFields()) {
+                if (d.get(f.pos()) != null && !rule.allows(f.name())) {
+                    return false;
+                }
+            }
+        }
+        return (rule.allows(HOUSEHOLD_CHILDREN) || alert.getHouseholdChildren() == null
+                || alert.getHouseholdChildren().isEmpty())
+                && (rule.allows(FAMILY_HISTORY) || alert.getFamilyHistory() == null);
     }
 
     /** The lawful basis recorded for a share with this kind of recipient. */
