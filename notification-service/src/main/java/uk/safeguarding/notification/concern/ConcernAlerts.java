@@ -55,6 +55,8 @@ public final class ConcernAlerts {
                 .setRecipient(Recipient.newBuilder().setOrganisationId(recipient.id()).setOrganisationName(recipient.name())
                         .setKind(AgencyKind.CHILDRENS_SOCIAL_CARE).build())
                 .setChild(AlertChild.newBuilder(first).build())
+                // about the household, not one child: the incident's facts without any one child's presence or words;
+                // the information-sharing policy then filters it like every other alert (IncidentBatchRouter)
                 .setDisclosed(Disclosure.newBuilder()
                         .setOccurredAt(incident.getOccurredAt())
                         .setReportedAt(incident.getReportedAt())

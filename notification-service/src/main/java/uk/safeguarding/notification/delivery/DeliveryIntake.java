@@ -58,7 +58,7 @@ public class DeliveryIntake {
         List<DeliveryLog.NewDelivery> deliveries = byId.values().stream().map(a -> new DeliveryLog.NewDelivery(
                 UUID.fromString(a.getAlertId()), a.getIncidentId(), a.getRecipient().getOrganisationId(),
                 a.getRecipient().getKind(), a.getDueBy())).toList();
-        List<UUID> created = deliveryLog.recordSent(deliveries, now);
+        List<UUID> created = deliveryLog.recordSent(deliveries, byId, now);
         probationResponses.recordRequests(created.stream().map(byId::get).toList(), now);
 
         Set<String> organisations = new LinkedHashSet<>();

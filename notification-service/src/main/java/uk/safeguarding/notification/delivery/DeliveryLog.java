@@ -3,14 +3,18 @@ package uk.safeguarding.notification.delivery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.avro.DeliveryChannel;
 import uk.safeguarding.avro.DeliveryState;
+import uk.safeguarding.notification.audit.AuditTrail;
+import uk.safeguarding.notification.audit.DisclosureEvent;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,9 +27,11 @@ import java.util.UUID;
 public class DeliveryLog {
 
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
 
-    public DeliveryLog(JdbcTemplate jdbc) {
+    public DeliveryLog(JdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** An alert arriving for delivery. */
@@ -52,6 +58,12 @@ public class DeliveryLog {
      */
     @Transactional
     public List<UUID> recordSent(List<NewDelivery> deliveries, Instant at) {
+        return recordSent(deliveries, Map.of(), at);
+    }
+
+    /** As above, with the alerts themselves at hand (by id) for the disclosure audit. */
+    @Transactional
+    public List<UUID> recordSent(List<NewDelivery> deliveries, Map<UUID, AgencyAlert> alerts, Instant at) {
         List<UUID> created = new ArrayList<>();
         for (NewDelivery d : deliveries) {
             int inserted = jdbc.update("insert into delivery (alert_id, incident_id, organisation_id, recipient_kind,"
@@ -63,6 +75,8 @@ public class DeliveryLog {
                 created.add(d.alertId());
             }
         }
+        // each alert now in its organisation's inbox is a disclosure to that organisation (same transaction, one batch)
+        audit.recordDelivered(created, alerts, at);
         return created;
     }
 
@@ -96,6 +110,10 @@ public class DeliveryLog {
             jdbc.update("update delivery set state = ?" + column + " where alert_id = ?", args.toArray());
         }
         UUID eventId = appendEvent(alertId, step, channel, actorId, detail, at);
+        if (step == DeliveryState.OPENED && actorId != null) {
+            // a person read it: a disclosure, audited in the same transaction (one event per person and alert)
+            audit.alert(alertId).ifPresent(a -> audit.recordAll(List.of(DisclosureEvent.alertOpened(a, actorId, at))));
+        }
         return new Step(eventId, before, after);
     }
 

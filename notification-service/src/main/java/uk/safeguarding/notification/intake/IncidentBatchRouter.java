@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.notification.audit.AuditTrail;
 import uk.safeguarding.notification.calendar.Deadlines;
 import uk.safeguarding.notification.calendar.SchoolCalendars;
 import uk.safeguarding.notification.concern.FamilyPatterns;
@@ -16,6 +17,7 @@ import uk.safeguarding.notification.directory.DirectoryLookup;
 import uk.safeguarding.notification.ledger.AlertLedger;
 import uk.safeguarding.notification.ledger.IncidentRevisions;
 import uk.safeguarding.notification.ledger.RevisionUpdates;
+import uk.safeguarding.notification.policy.SharingPolicy;
 import uk.safeguarding.notification.routing.DirectoryView;
 import uk.safeguarding.notification.routing.RecordPosition;
 import uk.safeguarding.notification.routing.RevisionDecisions;
@@ -61,12 +63,16 @@ public class IncidentBatchRouter {
     private final RevisionUpdates updates;
     private final MeterRegistry meters;
     private final Duration probationAnswerWithin;
+    private final SharingPolicy policy;
+    private final AuditTrail audit;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
                                DirectoryLookup directory, SchoolCalendars calendars, FamilyPatterns family,
-                               RevisionUpdates updates, MeterRegistry meters,
+                               RevisionUpdates updates, MeterRegistry meters, SharingPolicy policy, AuditTrail audit,
                                @Value("${notification.probation.answer-within:P5D}") Duration probationAnswerWithin) {
         this.probationAnswerWithin = probationAnswerWithin;
+        this.policy = policy;
+        this.audit = audit;
         this.revisions = revisions;
         this.ledger = ledger;
         this.unresolved = unresolved;
@@ -137,7 +143,7 @@ public class IncidentBatchRouter {
             List<Router.Outcome> outcomes = new ArrayList<>(toRoute.size());
             List<FamilyPatterns.Routed> routed = new ArrayList<>(toRoute.size());
             for (Received r : toRoute) {
-                Router.Outcome outcome = Router.route(r.incident(), view, deadlines, now, probationAnswerWithin);
+                Router.Outcome outcome = Router.route(r.incident(), view, deadlines, policy, now, probationAnswerWithin);
                 outcomes.add(outcome);
                 routed.add(new FamilyPatterns.Routed(r.incident(), outcome.alerts()));
             }
@@ -173,7 +179,10 @@ public class IncidentBatchRouter {
             }
             for (int n = 0; n < toRoute.size(); n++) {
                 Received r = toRoute.get(n);
-                for (AgencyAlert alert : alertsByRecord.get(n)) {
+                for (AgencyAlert added : alertsByRecord.get(n)) {
+                    // the last step before the ledger: whatever was added to the alert after routing (family history,
+                    // updates, concern alerts) passes the information-sharing policy too
+                    AgencyAlert alert = policy.redact(added);
                     ledgerEntries.add(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),
                             r.position()));
                     out.add(alertOut(alert));
@@ -186,6 +195,8 @@ public class IncidentBatchRouter {
         }
         revisions.insertAll(newRevisions, now);
         ledger.insertAll(ledgerEntries);
+        // the disclosure audit of what was just routed, in this transaction: ALERT_SENT and DIRECTORY_MATCH, one batch
+        audit.recordRouted(ledgerEntries.stream().map(AlertLedger.Entry::alert).toList(), now);
         unresolved.insertAll(unresolvedEntries);
 
         int resent = 0;

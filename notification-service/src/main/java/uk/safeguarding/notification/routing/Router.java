@@ -14,6 +14,8 @@ import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.avro.SupervisedAdult;
 import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.notification.calendar.Deadlines;
+import uk.safeguarding.notification.policy.IncidentFacts;
+import uk.safeguarding.notification.policy.SharingPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +65,22 @@ public final class Router {
      */
     public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
                                 Instant routedAt) {
-        return route(incident, directory, deadlines, routedAt, ProbationQuestion.DEFAULT_ANSWER_WITHIN);
+        return route(incident, directory, deadlines, SharingPolicy.standard(), routedAt);
+    }
+
+    /**
+     * As above, with the information-sharing policy that decides what each recipient is told (the service passes the
+     * configured one; the other forms use the policy shipped with the service).
+     */
+    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
+                                SharingPolicy policy, Instant routedAt) {
+        return route(incident, directory, deadlines, policy, routedAt, ProbationQuestion.DEFAULT_ANSWER_WITHIN);
+    }
+
+    /** With the shipped policy. */
+    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
+                                Instant routedAt, Duration answerWithin) {
+        return route(incident, directory, deadlines, SharingPolicy.standard(), routedAt, answerWithin);
     }
 
     /**
@@ -71,19 +88,20 @@ public final class Router {
      *                     (respondBy = routedAt + answerWithin)
      */
     public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
-                                Instant routedAt, Duration answerWithin) {
-        return route(incident, directory, deadlines, routedAt, Deadlines.receivedAt(incident.getReportedAt(), routedAt),
-                ChildMatcher.fuzzy(), answerWithin);
+                                SharingPolicy policy, Instant routedAt, Duration answerWithin) {
+        return route(incident, directory, deadlines, policy, routedAt,
+                Deadlines.receivedAt(incident.getReportedAt(), routedAt), ChildMatcher.fuzzy(), answerWithin);
     }
 
-    /** As {@link #route(IncidentReported, DirectoryView, Deadlines, Instant, Instant, ChildMatcher, Duration)}. */
+    /** With the shipped policy and the default answer time. */
     public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
                                 Instant routedAt, Instant receivedAt, ChildMatcher matcher) {
-        return route(incident, directory, deadlines, routedAt, receivedAt, matcher,
+        return route(incident, directory, deadlines, SharingPolicy.standard(), routedAt, receivedAt, matcher,
                 ProbationQuestion.DEFAULT_ANSWER_WITHIN);
     }
 
     /**
+     * @param policy       what each kind of recipient is told, its version and lawful basis
      * @param receivedAt   when the incident counts as received (deadlines run from it): for an incident routed later,
      *                     after a person resolved a child, still the original one
      * @param matcher      which directory child each child of the incident is ({@link ChildMatcher#fuzzy} for
@@ -92,7 +110,8 @@ public final class Router {
      *                     (respondBy = routedAt + answerWithin)
      */
     public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
-                                Instant routedAt, Instant receivedAt, ChildMatcher matcher, Duration answerWithin) {
+                                SharingPolicy policy, Instant routedAt, Instant receivedAt, ChildMatcher matcher,
+                                Duration answerWithin) {
         AlertClock clock = new AlertClock(deadlines, receivedAt, routedAt);
         List<AgencyAlert> alerts = new ArrayList<>();
         List<ChildUnresolved> unresolved = new ArrayList<>();
@@ -133,7 +152,9 @@ public final class Router {
         for (Supervision s : supervisions) {
             probationAlert(incident, named, s, clock, answerWithin).ifPresent(alerts::add);
         }
-        return new Outcome(List.copyOf(dedupe(alerts)), List.copyOf(unresolved));
+        // every alert leaves through the policy: only what the recipient's kind may receive, its version and basis
+        return new Outcome(dedupe(alerts).stream().map(a -> policy.disclose(a, incident.getConsent())).toList(),
+                List.copyOf(unresolved));
     }
 
     /**
@@ -214,14 +235,14 @@ public final class Router {
                         .setOrganisationName(recipient.name()).setKind(kind).build())
                 .setChild(AlertChild.newBuilder().setChildId(known.id()).setGivenName(known.givenName())
                         .setFamilyName(known.familyName()).setDateOfBirth(known.dateOfBirth()).build())
-                .setDisclosed(Disclosures.select(kind, incident, child, supervisedAdult))
+                // a candidate holding everything known: route() applies the policy to it before it goes anywhere
+                .setDisclosed(IncidentFacts.of(incident, child, supervisedAdult))
                 .setRoutingReason(reason)
                 .setRoutingDetail(detail)
                 .setRoutedAt(clock.routedAt())
                 .setDueBy(clock.deadlines().dueBy(kind,
                         clock.calendarOrganisationId() != null ? clock.calendarOrganisationId() : recipient.id(),
                         clock.receivedAt()))
-                .setPolicyVersion(null)
                 .build();
     }
 

@@ -1,5 +1,9 @@
 package uk.safeguarding.notification.unresolved;
 
+import org.springframework.beans.factory.annotation.Value;
+import uk.safeguarding.notification.audit.AuditTrail;
+import uk.safeguarding.notification.policy.SharingPolicy;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,9 +67,17 @@ public class UnresolvedWorkingList {
     private final JdbcTemplate jdbc;
     private final FuzzyChildMatcher matcher = ChildMatcher.DEFAULT_MATCHER;
 
+    private final SharingPolicy policy;
+    private final AuditTrail audit;
+    private final Duration answerWithin;
+
     public UnresolvedWorkingList(UnresolvedChildren rows, DirectoryLookup lookup, DirectoryService directory,
                                  SchoolCalendars calendars, AlertLedger ledger, ResolutionPublisher publisher,
-                                 JdbcTemplate jdbc) {
+                                 JdbcTemplate jdbc, SharingPolicy policy, AuditTrail audit,
+                                 @Value("${notification.probation.answer-within:P5D}") Duration answerWithin) {
+        this.policy = policy;
+        this.audit = audit;
+        this.answerWithin = answerWithin;
         this.rows = rows;
         this.lookup = lookup;
         this.directory = directory;
@@ -264,8 +276,8 @@ public class UnresolvedWorkingList {
         if (known == null) {
             throw new ResolutionRefused(ResolutionRefused.Why.NO_SUCH_CHILD, "no directory child " + chosen);
         }
-        Router.Outcome outcome = Router.route(incident, view, calendars.deadlinesFor(view), now, row.receivedAt(),
-                ChildMatcher.confirmed(c.getChildIndex(), known));
+        Router.Outcome outcome = Router.route(incident, view, calendars.deadlinesFor(view), policy, now,
+                row.receivedAt(), ChildMatcher.confirmed(c.getChildIndex(), known), answerWithin);
         if (outcome.alerts().isEmpty()) {
             throw new ResolutionRefused(ResolutionRefused.Why.NO_LINKED_SERVICES, "directory child " + chosen
                     + " has no linked service to alert (school, GP, or health visiting under school age): link one first");
@@ -280,6 +292,7 @@ public class UnresolvedWorkingList {
                 fresh.add(alert);
             }
         }
+        audit.recordRouted(fresh, now); // the disclosures, in the same database transaction
         if (!rows.markResolved(id, resolution, chosen, by, now)) {
             throw new IllegalStateException("unresolved child " + id + " changed while locked");
         }

@@ -1,0 +1,78 @@
+package uk.safeguarding.notification.inbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import uk.safeguarding.notification.audit.AuditTrail;
+import uk.safeguarding.notification.audit.DisclosureEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Export of one alert as a printable plain-text file, for the organisation it is addressed to only (any other id
+ * answers 404 like the alert page). Every export is a disclosure: recorded in the audit trail (ALERT_EXPORTED)
+ * before the file is sent.
+ */
+@Controller
+@RequestMapping("/inbox/alerts")
+public class InboxExportController {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxExportController.class);
+
+    private final InboxAlerts alerts;
+    private final InboxPeople people;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public InboxExportController(InboxAlerts alerts, InboxPeople people, AuditTrail audit,
+                                 TransactionTemplate transactions, Clock clock) {
+        this.alerts = alerts;
+        this.people = people;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{alertId}/export")
+    ResponseEntity<byte[]> export(@PathVariable("alertId") String alertId, Authentication authentication) {
+        InboxPerson person = people.current(authentication);
+        Optional<UUID> id = parse(alertId);
+        Optional<InboxAlerts.Detail> detail = id.flatMap(i -> alerts.find(person.organisationId(), i));
+        if (detail.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                    .body("Not found\n".getBytes(StandardCharsets.UTF_8));
+        }
+        transactions.executeWithoutResult(tx -> audit.alert(id.get()).ifPresent(a ->
+                audit.recordAll(List.of(DisclosureEvent.alertExported(a, person.personId(), clock.instant())))));
+        log.info("Alert {} exported from the inbox by person {}", id.get(), person.personId());
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(AlertExport.fileName(id.get())).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(AlertExport.text(detail.get()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<UUID> parse(String alertId) {
+        try {
+            return Optional.of(UUID.fromString(alertId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
