@@ -17,11 +17,12 @@ import java.util.Map;
 @RequestMapping("/api/v1/retention")
 public class RetentionController {
 
-    public record Run(Instant ranAt, int alertsPurged, int unresolvedPurged, int webhookBodiesCleared) {
+    public record Run(Instant ranAt, int alertsPurged, int unresolvedPurged, int webhookBodiesCleared,
+                      int auditAnonymised) {
     }
 
     public record View(Map<String, Duration> alertsByRecipientKind, Duration unresolvedChildren,
-                       Duration webhookBodies, List<Run> recentRuns) {
+                       Duration webhookBodies, Duration audit, List<Run> recentRuns) {
     }
 
     private final RetentionPolicy policy;
@@ -40,9 +41,10 @@ public class RetentionController {
                 byKind.put(kind.name(), policy.forAlerts(kind));
             }
         }
-        List<Run> runs = jdbc.query("select ran_at, alerts_purged, unresolved_purged, webhook_bodies_cleared"
+        List<Run> runs = jdbc.query("select ran_at, alerts_purged, unresolved_purged, webhook_bodies_cleared, audit_anonymised"
                         + " from retention_purge_run order by ran_at desc limit 20",
-                (rs, i) -> new Run(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
-        return new View(byKind, policy.unresolved(), policy.webhookBodies(), runs);
+                (rs, i) -> new Run(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5)));
+        return new View(byKind, policy.unresolved(), policy.webhookBodies(), policy.audit(), runs);
     }
 }

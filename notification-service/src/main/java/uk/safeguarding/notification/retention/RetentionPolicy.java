@@ -17,15 +17,18 @@ import java.util.Map;
  * @param otherAlerts for any kind not in {@code alerts}
  * @param unresolved  children that could not be routed: police's names and date of birth, from detection
  * @param webhookBodies the exact bytes sent to an organisation's system, from creation (shorter: only for retries)
+ * @param audit       the disclosure audit's ids (child, incident, alert, person); past it a row keeps only what was
+ *                    disclosed to which organisation, when, under which policy and basis
  */
 public record RetentionPolicy(Map<AgencyKind, Duration> alerts, Duration otherAlerts, Duration unresolved,
-                              Duration webhookBodies) {
+                              Duration webhookBodies, Duration audit) {
 
     public RetentionPolicy {
         alerts = alerts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(alerts));
         requirePositive("other alerts", otherAlerts);
         requirePositive("unresolved", unresolved);
         requirePositive("webhook bodies", webhookBodies);
+        requirePositive("audit", audit);
         alerts.forEach((kind, d) -> requirePositive(kind.name(), d));
     }
 
@@ -40,6 +43,10 @@ public record RetentionPolicy(Map<AgencyKind, Duration> alerts, Duration otherAl
 
     public Instant unresolvedCutoff(Instant now) {
         return now.minus(unresolved);
+    }
+
+    public Instant auditCutoff(Instant now) {
+        return now.minus(audit);
     }
 
     public Instant webhookBodyCutoff(Instant now) {

@@ -10,11 +10,12 @@ import java.util.Map;
 
 /**
  * {@code notification.retention.*}: alerts by recipient kind (keys as in the calendar rules: school, school-nurse,
- * gp, ...), other alerts, unresolved children, webhook bodies; and how often the purge runs.
+ * gp, ...), other alerts, unresolved children, webhook bodies, the audit's ids; and how often the purge runs.
  */
 @ConfigurationProperties("notification.retention")
 public record RetentionProperties(Map<String, Duration> alerts, Duration otherAlerts, Duration unresolved,
-                                  Duration webhookBodies, Duration interval, Integer batchSize, Boolean enabled) {
+                                  Duration webhookBodies, Duration audit, Duration interval, Integer batchSize,
+                                  Boolean enabled) {
 
     public RetentionPolicy policy() {
         Map<AgencyKind, Duration> byKind = new EnumMap<>(AgencyKind.class);
@@ -22,7 +23,8 @@ public record RetentionProperties(Map<String, Duration> alerts, Duration otherAl
             alerts.forEach((key, duration) -> byKind.put(kind(key), duration));
         }
         return new RetentionPolicy(byKind, orDefault(otherAlerts, Duration.ofDays(365)),
-                orDefault(unresolved, Duration.ofDays(365)), orDefault(webhookBodies, Duration.ofDays(30)));
+                orDefault(unresolved, Duration.ofDays(365)), orDefault(webhookBodies, Duration.ofDays(30)),
+                orDefault(audit, Duration.ofDays(6 * 365 + 2)));
     }
 
     public Duration intervalOrDefault() {

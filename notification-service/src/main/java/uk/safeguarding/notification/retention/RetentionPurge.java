@@ -21,7 +21,9 @@ import java.util.UUID;
  * {@code purged:<alertId>}; its recipient's action note and webhook body are cleared. The row stays as the
  * anonymised stub: alert id, incident id, recipient, kind, routing reason, instants and {@code purged_at};</li>
  * <li>an unresolved child's names and date of birth as police recorded them are cleared;</li>
- * <li>webhook bodies no longer needed for retries are cleared sooner.</li>
+ * <li>webhook bodies no longer needed for retries are cleared sooner;</li>
+ * <li>disclosure audit rows keep what was disclosed to which organisation, when and why, and lose the ids of the
+ * child, incident, alert and person past the audit's retention.</li>
  * </ul>
  * What delivery recorded (states, instants, who opened it) stays: it names staff by id, not the child.
  */
@@ -31,9 +33,9 @@ public class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
     /** What one run removed. */
-    public record Result(int alertsPurged, int unresolvedPurged, int webhookBodiesCleared) {
+    public record Result(int alertsPurged, int unresolvedPurged, int webhookBodiesCleared, int auditAnonymised) {
         public boolean nothing() {
-            return alertsPurged == 0 && unresolvedPurged == 0 && webhookBodiesCleared == 0;
+            return alertsPurged == 0 && unresolvedPurged == 0 && webhookBodiesCleared == 0 && auditAnonymised == 0;
         }
     }
 
@@ -78,15 +80,21 @@ public class RetentionPurge {
             bodies += n;
         } while (n == batchSize);
 
-        Result result = new Result(alerts, unresolved, bodies);
+        // the audit keeps every row; past its retention a row loses the ids that point at a child (V40's function)
+        Integer audit = tx.execute(s -> jdbc.queryForObject("select anonymise_disclosure_audit(?)", Integer.class,
+                Timestamp.from(policy.auditCutoff(now))));
+
+        Result result = new Result(alerts, unresolved, bodies, audit == null ? 0 : audit);
         if (!result.nothing()) {
-            jdbc.update("insert into retention_purge_run (ran_at, alerts_purged, unresolved_purged, webhook_bodies_cleared)"
-                    + " values (?, ?, ?, ?)", Timestamp.from(now), alerts, unresolved, bodies);
+            jdbc.update("insert into retention_purge_run (ran_at, alerts_purged, unresolved_purged, webhook_bodies_cleared,"
+                            + " audit_anonymised) values (?, ?, ?, ?, ?)", Timestamp.from(now), alerts, unresolved, bodies,
+                    result.auditAnonymised());
             meters.counter("notification.retention.purged", "record", "alert").increment(alerts);
             meters.counter("notification.retention.purged", "record", "unresolved-child").increment(unresolved);
             meters.counter("notification.retention.purged", "record", "webhook-body").increment(bodies);
-            log.info("Retention purge: {} alerts, {} unresolved children, {} webhook bodies past retention anonymised",
-                    alerts, unresolved, bodies);
+            meters.counter("notification.retention.purged", "record", "audit").increment(result.auditAnonymised());
+            log.info("Retention purge: {} alerts, {} unresolved children, {} webhook bodies, {} audit rows past retention"
+                    + " anonymised", alerts, unresolved, bodies, result.auditAnonymised());
         }
         return result;
     }

@@ -31,5 +31,6 @@ class RetentionDefaultsTest {
                 .as("retention of %s alerts vs topic %s", kind, topic.name()).isEqualTo(topic.retention()));
         assertThat(policy.unresolved()).isEqualTo(Topics.UNRESOLVED.retention());
         assertThat(policy.forAlerts(AgencyKind.CHILDRENS_SOCIAL_CARE)).isEqualTo(Topics.SOCIAL_CARE_RETENTION);
+        assertThat(policy.audit()).isEqualTo(Topics.AUDIT.retention());
     }
 }

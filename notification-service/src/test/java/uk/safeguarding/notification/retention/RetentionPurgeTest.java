@@ -28,6 +28,9 @@ class RetentionPurgeTest extends IntegrationTestSupport {
     @Autowired
     InboxAlerts inbox;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     @Test
     void alertsAndUnresolvedChildrenPastRetentionKeepAnAnonymisedStubAndNothingThatNamesTheChild() {
         // given a school pupil and an unknown child named by an old incident, and the same pupil by a recent one
@@ -96,6 +99,52 @@ class RetentionPurgeTest extends IntegrationTestSupport {
         purge.purge(Instant.now());
         assertThat(jdbc.queryForObject("select count(*) from alert_ledger where incident_id = ? and purged_at is null",
                 Integer.class, old.getIncidentId())).isZero();
+    }
+
+    @Test
+    void auditRowsPastTheAuditRetentionKeepWhatWasDisclosedToWhomAndLoseTheIdsOfTheChild() {
+        // given an incident routed to a school pupil, with its disclosures audited
+        String token = unique();
+        TestDirectory dir = TestDirectory.create(token);
+        String family = familyName("Vantongeren");
+        LocalDate dob = LocalDate.of(2014, 8, 1);
+        given(new DirectoryDocument(dir.organisations(),
+                List.of(dir.schoolChild("T-CH-RA-" + token, "Marigold", family, dob, null)), List.of(), List.of()));
+        IncidentReported incident = SampleIncidents.incident("TST", "RET-AUD-" + token).setChildren(new ArrayList<>(
+                List.of(SampleIncidents.child("Marigold", family, dob).build()))).build();
+        produce(incident);
+        await().until(() -> {
+            Integer sent = jdbc.queryForObject("select count(*) from disclosure_audit where incident_id = ?"
+                    + " and action = 'ALERT_SENT'", Integer.class, incident.getIncidentId());
+            Integer delivered = jdbc.queryForObject("select count(*) from disclosure_audit where incident_id = ?"
+                    + " and action = 'ALERT_DELIVERED'", Integer.class, incident.getIncidentId());
+            return sent > 0 && sent.equals(delivered);
+        });
+        Instant audited = jdbc.queryForObject("select max(occurred_at) from disclosure_audit where incident_id = ?",
+                java.sql.Timestamp.class, incident.getIncidentId()).toInstant();
+        int rows = auditRows(incident.getIncidentId());
+
+        // when a purge runs whose audit retention has passed for those rows (and nothing else's has)
+        Instant now = audited.plusSeconds(1);
+        RetentionPurge past = new RetentionPurge(jdbc, new org.springframework.transaction.support.TransactionTemplate(
+                transactionManager), new RetentionProperties(Map.of(), java.time.Duration.ofDays(3650),
+                java.time.Duration.ofDays(3650), java.time.Duration.ofDays(3650), java.time.Duration.ofMillis(500),
+                null, null, null), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        RetentionPurge.Result result = past.purge(now);
+
+        // then the rows stay, with organisation, action, fields, policy and basis, and no child, incident or alert
+        assertThat(result.auditAnonymised()).isGreaterThanOrEqualTo(rows);
+        assertThat(auditRows(incident.getIncidentId())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from disclosure_audit where child_id = ?", Integer.class,
+                "T-CH-RA-" + token)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from disclosure_audit where organisation_id = ?"
+                + " and child_id is null and action = 'ALERT_SENT' and policy_version is not null", Integer.class,
+                dir.school())).isGreaterThanOrEqualTo(1);
+    }
+
+    private int auditRows(String incidentId) {
+        return jdbc.queryForObject("select count(*) from disclosure_audit where incident_id = ?", Integer.class,
+                incidentId);
     }
 
     private static IncidentReported incident(String reference, String family, LocalDate dob) {
