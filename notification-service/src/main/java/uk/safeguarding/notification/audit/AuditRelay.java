@@ -3,12 +3,9 @@ package uk.safeguarding.notification.audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.binder.BinderFactory;
-import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.messaging.MessageChannel;
+import uk.safeguarding.notification.intake.TransactionalKafka;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.safeguarding.avro.DisclosureRecorded;
@@ -36,16 +33,15 @@ public class AuditRelay {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final BinderFactory binders;
+    private final TransactionalKafka kafka;
     private final Clock clock;
     private final int batchSize;
-    private volatile KafkaTemplate<byte[], Object> kafka;
 
-    public AuditRelay(JdbcTemplate jdbc, TransactionTemplate transactions, BinderFactory binders, Clock clock,
+    public AuditRelay(JdbcTemplate jdbc, TransactionTemplate transactions, TransactionalKafka kafka, Clock clock,
                       @Value("${notification.audit.relay-batch-size:500}") int batchSize) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.binders = binders;
+        this.kafka = kafka;
         this.clock = clock;
         this.batchSize = batchSize;
     }
@@ -106,22 +102,7 @@ public class AuditRelay {
                 .build();
     }
 
-    @SuppressWarnings("unchecked")
     private KafkaTemplate<byte[], Object> template() {
-        if (kafka == null) {
-            synchronized (this) {
-                if (kafka == null) {
-                    KafkaMessageChannelBinder binder = (KafkaMessageChannelBinder) binders.getBinder(null, MessageChannel.class);
-                    ProducerFactory<byte[], Object> factory = (ProducerFactory<byte[], Object>) (ProducerFactory<?, ?>)
-                            binder.getTransactionalProducerFactory();
-                    if (factory == null) {
-                        throw new IllegalStateException("The Kafka binder has no transactional producer factory"
-                                + " (spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix)");
-                    }
-                    kafka = new KafkaTemplate<>(factory);
-                }
-            }
-        }
-        return kafka;
+        return kafka.template();
     }
 }

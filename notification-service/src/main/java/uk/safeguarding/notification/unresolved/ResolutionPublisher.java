@@ -1,10 +1,7 @@
 package uk.safeguarding.notification.unresolved;
 
-import org.springframework.cloud.stream.binder.BinderFactory;
-import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.messaging.MessageChannel;
+import uk.safeguarding.notification.intake.TransactionalKafka;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.schemas.Topics;
@@ -23,11 +20,10 @@ import java.util.List;
 @Component
 public class ResolutionPublisher {
 
-    private final BinderFactory binders;
-    private volatile KafkaTemplate<byte[], Object> kafka;
+    private final TransactionalKafka kafka;
 
-    public ResolutionPublisher(BinderFactory binders) {
-        this.binders = binders;
+    public ResolutionPublisher(TransactionalKafka kafka) {
+        this.kafka = kafka;
     }
 
     public void publish(List<AgencyAlert> alerts) {
@@ -44,22 +40,7 @@ public class ResolutionPublisher {
         });
     }
 
-    @SuppressWarnings("unchecked")
     private KafkaTemplate<byte[], Object> template() {
-        if (kafka == null) {
-            synchronized (this) {
-                if (kafka == null) {
-                    KafkaMessageChannelBinder binder = (KafkaMessageChannelBinder) binders.getBinder(null, MessageChannel.class);
-                    ProducerFactory<byte[], Object> factory = (ProducerFactory<byte[], Object>) (ProducerFactory<?, ?>)
-                            binder.getTransactionalProducerFactory();
-                    if (factory == null) {
-                        throw new IllegalStateException("The Kafka binder has no transactional producer factory"
-                                + " (spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix)");
-                    }
-                    kafka = new KafkaTemplate<>(factory);
-                }
-            }
-        }
-        return kafka;
+        return kafka.template();
     }
 }
