@@ -3,11 +3,7 @@ package uk.safeguarding.local.e2e;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.safeguarding.avro.AdultRole;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
@@ -41,26 +37,7 @@ import static org.awaitility.Awaitility.await;
  * routed by notification-service, read on the agency topics as recipients would; the directory changed through its
  * admin API and through the directory topic as a source system would.
  */
-@ExtendWith(RunningServices.class)
-class EachChildAndThePerpetratorTest {
-
-    private static AgencyTopics topics;
-    private Services services;
-
-    @BeforeAll
-    static void probes() {
-        topics = new AgencyTopics();
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        topics.close();
-    }
-
-    @BeforeEach
-    void services() {
-        services = RunningServices.services();
-    }
+class EachChildAndThePerpetratorTest extends AgencyTopicsTest {
 
     @Test
     void aToddlerIsRoutedToTheHealthVisitorsAndTheNursery() {

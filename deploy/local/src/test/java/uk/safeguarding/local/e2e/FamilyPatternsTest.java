@@ -1,10 +1,6 @@
 package uk.safeguarding.local.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.avro.AlertChild;
@@ -36,26 +32,7 @@ import static uk.safeguarding.local.e2e.AgencyTopics.expectedForHousehold;
  * household in a year raises escalating concern to children's social care, and a revision updates the alerts it
  * replaces instead of duplicating them or counting as a new incident.
  */
-@ExtendWith(RunningServices.class)
-class FamilyPatternsTest {
-
-    private static AgencyTopics topics;
-    private Services services;
-
-    @BeforeAll
-    static void probes() {
-        topics = new AgencyTopics();
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        topics.close();
-    }
-
-    @BeforeEach
-    void services() {
-        services = RunningServices.services();
-    }
+class FamilyPatternsTest extends AgencyTopicsTest {
 
     /** Every incident of these tests is posted here, as the force's system would (one place to add credentials). */
     private Http.Response post(IncidentReported incident) {

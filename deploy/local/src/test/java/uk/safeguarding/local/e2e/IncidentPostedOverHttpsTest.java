@@ -1,9 +1,6 @@
 package uk.safeguarding.local.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.avro.IncidentReported;
@@ -24,26 +21,7 @@ import static uk.safeguarding.local.e2e.AgencyTopics.expectedRouting;
 import static uk.safeguarding.local.e2e.AgencyTopics.routing;
 
 /** A police force posts an incident to incident-ingest; notification-service routes it to every agency topic. */
-@ExtendWith(RunningServices.class)
-class IncidentPostedOverHttpsTest {
-
-    private static AgencyTopics topics;
-    private Services services;
-
-    @BeforeAll
-    static void probes() {
-        topics = new AgencyTopics();
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        topics.close();
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void services() {
-        services = RunningServices.services();
-    }
+class IncidentPostedOverHttpsTest extends AgencyTopicsTest {
 
     @Test
     void anIncidentPostedOverHttpsYieldsExactlyTheExpectedAlertsOnEachAgencyTopicAndInTheLedger() {
