@@ -120,19 +120,26 @@ class CrossOrganisationAccessTest extends InboxTestSupport {
         String incidentId = "T-INC-" + token;
         String given = "Quenby";
         String family = familyName("Lisswater");
-        String content = """
-                {"alertId":"%s","incidentId":"%s","policeReference":"XORG-%s","forceCode":"TST","revision":1,
-                 "recipient":{"organisationId":"%s","organisationName":"%s"},
-                 "child":{"childId":"T-CH-%s","givenName":"%s","familyName":"%s","dateOfBirth":"2016-05-04"},
-                 "disclosed":{"childPresent":true,"voiceOfChild":"I hid upstairs","circumstances":"Invented"}}"""
-                .formatted(alertId, incidentId, token, org.id(), org.name().replace("\"", ""), token, given, family);
         Instant now = clock.instant();
         AgencyKind kind = org.kind().agencyKind();
+        uk.safeguarding.avro.AgencyAlert alert = uk.safeguarding.avro.AgencyAlert.newBuilder()
+                .setAlertId(alertId.toString()).setIncidentId(incidentId).setIncidentRevision(1).setForceCode("TST")
+                .setPoliceReference("XORG-" + token)
+                .setRecipient(uk.safeguarding.avro.Recipient.newBuilder().setOrganisationId(org.id())
+                        .setOrganisationName(org.name()).setKind(kind).build())
+                .setChild(uk.safeguarding.avro.AlertChild.newBuilder().setChildId("T-CH-" + token).setGivenName(given)
+                        .setFamilyName(family).setDateOfBirth(java.time.LocalDate.of(2016, 5, 4)).build())
+                .setDisclosed(uk.safeguarding.avro.Disclosure.newBuilder().setChildPresent(true)
+                        .setVoiceOfChild("I hid upstairs").setCircumstances("Invented").build())
+                .setRoutingReason(uk.safeguarding.avro.RoutingReason.UNKNOWN).setRoutedAt(now)
+                .setHouseholdChildren(new java.util.ArrayList<>())
+                .build();
         jdbc.update("insert into alert_ledger (alert_id, incident_id, revision, child_id, recipient_org_id,"
                         + " recipient_kind, topic, routing_reason, routed_at, source_topic, source_partition,"
                         + " source_offset, content, payload) values (?, ?, 1, ?, ?, ?, 'test', 'TEST', ?, 'test', 0, 0,"
                         + " ?::jsonb, ?)", alertId, incidentId, "T-CH-" + token, org.id(), kind.name(),
-                java.sql.Timestamp.from(now), content, new byte[0]);
+                java.sql.Timestamp.from(now), uk.safeguarding.notification.ledger.AvroRecords.toJson(alert),
+                uk.safeguarding.notification.ledger.AvroRecords.toBinary(alert));
         deliveryLog.recordSent(List.of(new DeliveryLog.NewDelivery(alertId, incidentId, org.id(), kind,
                 now.plus(Duration.ofHours(16)))), now);
         String email = apiAccount(org.id(), PersonRole.KEY_ADULT);
@@ -146,7 +153,8 @@ class CrossOrganisationAccessTest extends InboxTestSupport {
     private HttpResponse<String> apiPost(String path, String authorization) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"forged\"}")), authorization);
+                .POST(HttpRequest.BodyPublishers.ofString("{\"childrenConsidered\":false,\"actions\":\"forged\"}")),
+                authorization);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String authorization) {

@@ -2,6 +2,7 @@ package uk.safeguarding.notification.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.safeguarding.notification.delivery.PersonRole;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -22,11 +23,13 @@ class DisclosureAuditFlowTest extends InboxTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** "Who has seen what about this child", as operations read it through the API (HTTP Basic). */
     private JsonNode audit(InboxHttp http, String childId) {
-        HttpResponse<String> response = http.get("/api/v1/audit/children/" + childId);
-        assertThat(response.statusCode()).isEqualTo(200);
+        org.springframework.http.ResponseEntity<String> response = api(PersonRole.OPERATIONS)
+                .getForEntity("/api/v1/audit/children/" + childId, String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(response.getBody());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -65,11 +65,16 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
         unresolved.close();
     }
 
-    /** Every API call of these tests goes through here, signed in as the local authority's caseworker. */
+    /**
+     * Every API call of these tests goes through here, signed in as the local authority's caseworker (the working
+     * list) or its directory administrator (reading the directory).
+     */
     private ResponseEntity<Map<String, Object>> call(HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return api(PersonRole.UNRESOLVED_CASEWORKER).exchange(path, method, new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
+        PersonRole role = path.startsWith("/api/v1/directory") ? PersonRole.DIRECTORY_ADMIN
+                : PersonRole.UNRESOLVED_CASEWORKER;
+        return api(role).exchange(path, method, new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
         });
     }
 
