@@ -29,9 +29,12 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
     private final Http http;
     private final JdbcTemplate notificationDb;
 
-    /** The tests' police system: allowed the forces the end-to-end tests submit for (E2E and the demo's). */
+    /**
+     * The tests' police system: allowed the forces the end-to-end tests submit for (E2E, the family tests' own area
+     * and the demo's).
+     */
     public static final LocalPoliceSystems.Client POLICE_SYSTEM =
-            new LocalPoliceSystems.Client("e2e-police-system", "e2e-police-secret", List.of("E2E", "WMP", "EXP"));
+            new LocalPoliceSystems.Client("e2e-police-system", "e2e-police-secret", List.of("E2E", "E2F", "WMP", "EXP"));
     public static final LocalPoliceSystems.Client OTHER_FORCE = LocalPoliceSystems.OTHER_FORCE;
 
     private volatile String policeToken;
