@@ -1,17 +1,14 @@
 package uk.safeguarding.notification.audit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import uk.safeguarding.notification.intake.OutboxRelay;
 import uk.safeguarding.notification.intake.TransactionalKafka;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.safeguarding.avro.DisclosureRecorded;
 import uk.safeguarding.schemas.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,62 +25,45 @@ import java.util.UUID;
 @Component
 public class AuditRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditRelay.class);
     private static final long LOCK_KEY = 0x5eed_0040L; // pg advisory lock: one audit relay at a time
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final TransactionalKafka kafka;
-    private final Clock clock;
-    private final int batchSize;
+    private final OutboxRelay<DisclosureEvent> relay;
 
     public AuditRelay(JdbcTemplate jdbc, TransactionTemplate transactions, TransactionalKafka kafka, Clock clock,
                       @Value("${notification.audit.relay-batch-size:500}") int batchSize) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.kafka = kafka;
-        this.clock = clock;
-        this.batchSize = batchSize;
+        this.relay = new OutboxRelay<>("Audit relay", LOCK_KEY, Topics.AUDIT.name(), new OutboxRelay.Outbox<>() {
+            @Override
+            public List<DisclosureEvent> unpublished(JdbcTemplate db, int limit) {
+                return db.query("select * from disclosure_audit where published_at is null order by seq limit ?",
+                        (rs, n) -> AuditTrail.event(rs), limit);
+            }
+
+            @Override
+            public UUID eventId(DisclosureEvent e) {
+                return e.eventId();
+            }
+
+            @Override
+            public String key(DisclosureEvent e) {
+                return e.childId() != null ? e.childId() : e.organisationId();
+            }
+
+            @Override
+            public Object value(DisclosureEvent e) {
+                return record(e);
+            }
+
+            @Override
+            public void markPublished(JdbcTemplate db, UUID[] ids, Timestamp at) {
+                db.update("update disclosure_audit set published_at = ? where event_id = any (?)"
+                        + " and published_at is null", at, ids);
+            }
+        }, jdbc, transactions, kafka, clock, batchSize);
     }
 
     /** Publishes everything unpublished, batch by batch. Returns how many events were published. */
     public int relay() {
-        int total = 0;
-        int published;
-        do {
-            Integer n = transactions.execute(tx -> relayBatch());
-            published = n == null ? 0 : n;
-            total += published;
-        } while (published == batchSize);
-        if (total > 0) {
-            log.debug("Audit relay published {} events", total);
-        }
-        return total;
-    }
-
-    private int relayBatch() {
-        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
-        if (!Boolean.TRUE.equals(locked)) {
-            return 0; // another instance is relaying
-        }
-        List<DisclosureEvent> events = jdbc.query("select * from disclosure_audit where published_at is null"
-                + " order by seq limit ?", (rs, n) -> AuditTrail.event(rs), batchSize);
-        if (events.isEmpty()) {
-            return 0;
-        }
-        String topic = Topics.AUDIT.name();
-        template().executeInTransaction(t -> {
-            for (DisclosureEvent e : events) {
-                String key = e.childId() != null ? e.childId() : e.organisationId();
-                t.send(topic, key.getBytes(StandardCharsets.UTF_8), record(e));
-            }
-            t.flush();
-            return null;
-        });
-        UUID[] ids = events.stream().map(DisclosureEvent::eventId).toArray(UUID[]::new);
-        jdbc.update("update disclosure_audit set published_at = ? where event_id = any (?) and published_at is null",
-                Timestamp.from(clock.instant()), ids);
-        return events.size();
+        return relay.relay();
     }
 
     static DisclosureRecorded record(DisclosureEvent e) {
@@ -100,9 +80,5 @@ public class AuditRelay {
                 .setPolicyVersion(e.policyVersion())
                 .setLawfulBasis(e.lawfulBasis())
                 .build();
-    }
-
-    private KafkaTemplate<byte[], Object> template() {
-        return kafka.template();
     }
 }

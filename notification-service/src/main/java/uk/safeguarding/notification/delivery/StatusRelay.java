@@ -1,10 +1,8 @@
 package uk.safeguarding.notification.delivery;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import uk.safeguarding.notification.intake.OutboxRelay;
 import uk.safeguarding.notification.intake.TransactionalKafka;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,7 +12,6 @@ import uk.safeguarding.avro.DeliveryChannel;
 import uk.safeguarding.avro.DeliveryState;
 import uk.safeguarding.schemas.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -35,79 +32,58 @@ import java.util.UUID;
 @Component
 public class StatusRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(StatusRelay.class);
     private static final long LOCK_KEY = 0x5eed_0030L; // pg advisory lock: one status relay at a time
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final TransactionalKafka kafka;
-    private final Clock clock;
-    private final int batchSize;
+    private final OutboxRelay<AlertStatusChanged> relay;
 
     public StatusRelay(JdbcTemplate jdbc, TransactionTemplate transactions, TransactionalKafka kafka, Clock clock,
                        @Value("${notification.status-relay.batch-size:500}") int batchSize) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.kafka = kafka;
-        this.clock = clock;
-        this.batchSize = batchSize;
+        this.relay = new OutboxRelay<>("Status relay", LOCK_KEY, Topics.ALERT_STATUS.name(), new OutboxRelay.Outbox<>() {
+            @Override
+            public List<AlertStatusChanged> unpublished(JdbcTemplate db, int limit) {
+                return db.query("select e.event_id, e.alert_id, e.state, e.channel, e.occurred_at,"
+                                + " e.actor_id, e.detail, d.incident_id, d.organisation_id, d.recipient_kind, d.due_by"
+                                + " from delivery_event e join delivery d on d.alert_id = e.alert_id"
+                                + " where e.published_at is null order by e.seq limit ?",
+                        (rs, n) -> AlertStatusChanged.newBuilder()
+                                .setEventId(rs.getString("event_id"))
+                                .setAlertId(rs.getString("alert_id"))
+                                .setIncidentId(rs.getString("incident_id"))
+                                .setOrganisationId(rs.getString("organisation_id"))
+                                .setRecipientKind(AgencyKind.valueOf(rs.getString("recipient_kind")))
+                                .setState(DeliveryState.valueOf(rs.getString("state")))
+                                .setChannel(DeliveryChannel.valueOf(rs.getString("channel")))
+                                .setOccurredAt(rs.getTimestamp("occurred_at").toInstant())
+                                .setActorId(rs.getString("actor_id"))
+                                .setDueBy(rs.getTimestamp("due_by") == null ? null : rs.getTimestamp("due_by").toInstant())
+                                .setDetail(rs.getString("detail"))
+                                .build(), limit);
+            }
+
+            @Override
+            public UUID eventId(AlertStatusChanged e) {
+                return UUID.fromString(e.getEventId());
+            }
+
+            @Override
+            public String key(AlertStatusChanged e) {
+                return e.getAlertId();
+            }
+
+            @Override
+            public Object value(AlertStatusChanged e) {
+                return e;
+            }
+
+            @Override
+            public void markPublished(JdbcTemplate db, UUID[] ids, Timestamp at) {
+                db.update("update delivery_event set published_at = ? where event_id = any (?)", at, ids);
+            }
+        }, jdbc, transactions, kafka, clock, batchSize);
     }
 
     /** Publishes everything unpublished, batch by batch. Returns how many events were published. */
     public int relay() {
-        int total = 0;
-        int published;
-        do {
-            Integer n = transactions.execute(tx -> relayBatch());
-            published = n == null ? 0 : n;
-            total += published;
-        } while (published == batchSize);
-        if (total > 0) {
-            log.debug("Status relay published {} events", total);
-        }
-        return total;
-    }
-
-    private int relayBatch() {
-        Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
-        if (!Boolean.TRUE.equals(locked)) {
-            return 0; // another instance is relaying
-        }
-        List<AlertStatusChanged> events = jdbc.query("select e.event_id, e.alert_id, e.state, e.channel, e.occurred_at,"
-                        + " e.actor_id, e.detail, d.incident_id, d.organisation_id, d.recipient_kind, d.due_by"
-                        + " from delivery_event e join delivery d on d.alert_id = e.alert_id"
-                        + " where e.published_at is null order by e.seq limit ?",
-                (rs, n) -> AlertStatusChanged.newBuilder()
-                        .setEventId(rs.getString("event_id"))
-                        .setAlertId(rs.getString("alert_id"))
-                        .setIncidentId(rs.getString("incident_id"))
-                        .setOrganisationId(rs.getString("organisation_id"))
-                        .setRecipientKind(AgencyKind.valueOf(rs.getString("recipient_kind")))
-                        .setState(DeliveryState.valueOf(rs.getString("state")))
-                        .setChannel(DeliveryChannel.valueOf(rs.getString("channel")))
-                        .setOccurredAt(rs.getTimestamp("occurred_at").toInstant())
-                        .setActorId(rs.getString("actor_id"))
-                        .setDueBy(rs.getTimestamp("due_by") == null ? null : rs.getTimestamp("due_by").toInstant())
-                        .setDetail(rs.getString("detail"))
-                        .build(), batchSize);
-        if (events.isEmpty()) {
-            return 0;
-        }
-        String topic = Topics.ALERT_STATUS.name();
-        template().executeInTransaction(t -> {
-            for (AlertStatusChanged e : events) {
-                t.send(topic, e.getAlertId().getBytes(StandardCharsets.UTF_8), e);
-            }
-            t.flush();
-            return null;
-        });
-        UUID[] ids = events.stream().map(e -> UUID.fromString(e.getEventId())).toArray(UUID[]::new);
-        jdbc.update("update delivery_event set published_at = ? where event_id = any (?)",
-                Timestamp.from(clock.instant()), ids);
-        return events.size();
-    }
-
-    private KafkaTemplate<byte[], Object> template() {
-        return kafka.template();
+        return relay.relay();
     }
 }
