@@ -285,6 +285,14 @@ public class UnresolvedWorkingList {
         RecordPosition source = new RecordPosition(RESOLUTION_SOURCE, -1, id);
         List<AgencyAlert> fresh = new ArrayList<>();
         for (AgencyAlert alert : outcome.alerts()) {
+            // probation hears once per incident revision and unit (one alert naming the household, with one question):
+            // a child resolved later does not make the unit hear, and be asked, again
+            if (alert.getRecipient().getKind() == uk.safeguarding.avro.AgencyKind.PROBATION
+                    && Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from alert_ledger"
+                            + " where incident_id = ? and revision = ? and recipient_org_id = ?)", Boolean.class,
+                    alert.getIncidentId(), alert.getIncidentRevision(), alert.getRecipient().getOrganisationId()))) {
+                continue;
+            }
             // the same incident, revision, child and recipient is never alerted twice (e.g. the child was also named
             // elsewhere in the incident and routed then)
             if (ledger.insertIfNew(new AlertLedger.Entry(alert, Topics.alerts(alert.getRecipient().getKind()).name(),

@@ -190,6 +190,39 @@ class ProbationResponseTest extends DeliveryTestSupport {
     }
 
     @Test
+    void aChildResolvedLaterIsRoutedWithoutAskingTheProbationUnitASecondTime() {
+        // given a supervised suspect's incident naming the pupil and a child police spelled beyond recognition
+        Household h = givenASupervisedSuspectWithThreeChildrenAtHome();
+        IncidentReported incident = SampleIncidents.incident("TST", "REF-" + unique())
+                .setAdults(new ArrayList<>(List.of(SampleIncidents.adult("Gideon", h.family(), AdultRole.SUSPECT,
+                        SampleIncidents.id(IdentifierScheme.PNC_ID, h.pnc())))))
+                .setChildren(new ArrayList<>(List.of(
+                        SampleIncidents.child("Rosalind", h.family(), LocalDate.of(2016, 6, 6)).build(),
+                        SampleIncidents.child("Zebedee", familyName("Unknowable"), LocalDate.of(2012, 2, 29)).build())))
+                .build();
+        produce(incident);
+        AgencyAlert first = awaitTheProbationAlert(incident);
+        Long unresolvedId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select id from unresolved_child where incident_id = ?", Long.class, incident.getIncidentId()),
+                ids -> ids.size() == 1).get(0);
+
+        // when the local authority's caseworker resolves that child as the sibling at home
+        ResponseEntity<Map> resolved = api(PersonRole.UNRESOLVED_CASEWORKER).exchange(
+                "/api/v1/unresolved/" + unresolvedId + "/resolution", HttpMethod.POST,
+                new HttpEntity<>(Map.of("childId", h.sibling())), Map.class);
+
+        // then the sibling's services are alerted, and the unit still has its one alert and one question
+        assertThat(resolved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject("select count(*) from alert_ledger where incident_id = ? and child_id = ?",
+                Integer.class, incident.getIncidentId(), h.sibling())).isPositive();
+        assertThat(jdbc.queryForList("select alert_id::text from alert_ledger where incident_id = ?"
+                + " and recipient_kind = 'PROBATION'", String.class, incident.getIncidentId()))
+                .containsExactly(first.getAlertId());
+        assertThat(jdbc.queryForObject("select count(*) from probation_response where incident_id = ?", Integer.class,
+                incident.getIncidentId())).isEqualTo(1);
+    }
+
+    @Test
     void anotherOrganisationCanNeitherReadNorGiveTheAnswer() {
         // given a probation alert with its question, and the key adult of the children's school
         Household h = givenASupervisedSuspectWithThreeChildrenAtHome();
