@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.notification.routing.AlertIds;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -56,13 +57,8 @@ public class AlertsApiController {
     @Operation(summary = "One of your organisation's alerts: its delivery and the alert as sent; 404 for any other")
     public ResponseEntity<?> one(@PathVariable("alertId") String alertId, Authentication authentication) {
         String organisationId = organisation(authentication);
-        UUID id;
-        try {
-            id = UUID.fromString(alertId);
-        } catch (IllegalArgumentException e) {
-            return notFound();
-        }
-        return alerts.document(organisationId, id).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return AlertIds.parse(alertId).flatMap(id -> alerts.document(organisationId, id))
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(AlertsApiController::notFound);
     }
 

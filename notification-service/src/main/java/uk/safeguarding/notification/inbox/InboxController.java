@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.notification.routing.AlertIds;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +115,7 @@ public class InboxController {
     @GetMapping("/alerts/{alertId}")
     String alert(@PathVariable("alertId") String alertId, Authentication authentication, Model model) {
         InboxPerson person = people.current(authentication);
-        UUID id = parse(alertId);
+        UUID id = AlertIds.parse(alertId).orElseThrow(AlertNotFound::new);
         InboxAlerts.Detail detail = alerts.find(person.organisationId(), id).orElseThrow(AlertNotFound::new);
         if (!alerts.openedBy(id, person.personId())) {
             // the first opening by anyone at the organisation is the acknowledgement; each person's first is recorded
@@ -131,7 +132,7 @@ public class InboxController {
                         Authentication authentication, Model model, HttpServletResponse response,
                         RedirectAttributes redirect) {
         InboxPerson person = people.current(authentication);
-        UUID id = parse(alertId);
+        UUID id = AlertIds.parse(alertId).orElseThrow(AlertNotFound::new);
         InboxAlerts.Detail detail = alerts.find(person.organisationId(), id).orElseThrow(AlertNotFound::new);
         if (detail.actioned()) {
             redirect.addFlashAttribute("alreadyRecorded", true);
@@ -170,13 +171,5 @@ public class InboxController {
         model.addAttribute("actions", RecipientAction.values());
         model.addAttribute("noteMaxLength", ActionForm.NOTE_MAX_LENGTH);
         return "inbox/alert";
-    }
-
-    private static UUID parse(String alertId) {
-        try {
-            return UUID.fromString(alertId);
-        } catch (IllegalArgumentException e) {
-            throw new AlertNotFound();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.notification.routing.AlertIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -51,7 +52,7 @@ public class InboxExportController {
     @GetMapping("/{alertId}/export")
     ResponseEntity<byte[]> export(@PathVariable("alertId") String alertId, Authentication authentication) {
         InboxPerson person = people.current(authentication);
-        Optional<UUID> id = parse(alertId);
+        Optional<UUID> id = AlertIds.parse(alertId);
         Optional<InboxAlerts.Detail> detail = id.flatMap(i -> alerts.find(person.organisationId(), i));
         if (detail.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
@@ -66,13 +67,5 @@ public class InboxExportController {
                         .filename(AlertExport.fileName(id.get())).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(AlertExport.text(detail.get()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<UUID> parse(String alertId) {
-        try {
-            return Optional.of(UUID.fromString(alertId));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.probation;
 
+import uk.safeguarding.notification.routing.AlertIds;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public class ProbationController {
     @Operation(summary = "Record probation's answer: were the children's safeguarding needs considered, and what was done")
     public ResponseEntity<Object> answer(@PathVariable String alertId, @Valid @RequestBody ProbationAnswer body,
                                          Authentication authentication) {
-        UUID id = parse(alertId);
+        UUID id = AlertIds.parse(alertId).orElse(null);
         Caller caller = caller(authentication);
         // another organisation's alert is NOT_FOUND, exactly like no alert
         ProbationResponses.Outcome outcome = id == null ? ProbationResponses.Outcome.NOT_FOUND
@@ -67,7 +68,7 @@ public class ProbationController {
     @Operation(summary = "The question of a probation alert and its answer, if given")
     public ResponseEntity<ProbationResponses.Response> response(@PathVariable String alertId,
                                                                Authentication authentication) {
-        UUID id = parse(alertId);
+        UUID id = AlertIds.parse(alertId).orElse(null);
         return id == null ? ResponseEntity.notFound().build()
                 : ResponseEntity.of(responses.find(id, caller(authentication).organisationId()));
     }
@@ -89,13 +90,5 @@ public class ProbationController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return ResponseEntity.status(status).body(problem);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

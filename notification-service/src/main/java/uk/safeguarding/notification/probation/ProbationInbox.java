@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.probation;
 
+import uk.safeguarding.notification.routing.AlertIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -37,7 +38,7 @@ public class ProbationInbox {
                   @RequestParam(name = "childrenConsidered", required = false) String childrenConsidered,
                   @RequestParam(name = "actions", required = false) String actions,
                   Authentication authentication, RedirectAttributes redirect) {
-        UUID id = parse(alertId);
+        UUID id = AlertIds.parse(alertId).orElse(null);
         if (id == null) {
             return "redirect:/inbox";
         }
@@ -68,16 +69,5 @@ public class ProbationInbox {
             redirect.addFlashAttribute("responseAlreadyRecorded", true);
         }
         return "redirect:/inbox/alerts/" + id;
-    }
-
-    private static UUID parse(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.probation;
 
+import uk.safeguarding.notification.routing.AlertIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public class ProbationInboxModel {
 
     @ModelAttribute("probation")
     Section section(@PathVariable(name = "alertId", required = false) String alertId, Authentication authentication) {
-        UUID id = parse(alertId);
+        UUID id = AlertIds.parse(alertId).orElse(null);
         if (id == null || authentication == null || !authentication.isAuthenticated()) {
             return null;
         }
@@ -94,16 +95,5 @@ public class ProbationInboxModel {
             log.warn("Alert {}: household children unreadable ({})", alertId, e.getClass().getSimpleName());
         }
         return children;
-    }
-
-    private static UUID parse(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

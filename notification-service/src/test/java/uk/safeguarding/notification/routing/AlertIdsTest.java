@@ -23,4 +23,12 @@ class AlertIdsTest {
                 AlertIds.of("inc-1", 1, "CH-1", "ORG-2"));
         assertThat(ids).hasSize(5);
     }
+
+    @Test
+    void anAlertIdFromAUrlIsReadOnlyWhenItIsAnId() {
+        String id = AlertIds.of("INC-1", 1, "CH-1", "ORG-1");
+        org.assertj.core.api.Assertions.assertThat(AlertIds.parse(id)).contains(java.util.UUID.fromString(id));
+        org.assertj.core.api.Assertions.assertThat(AlertIds.parse("not-an-id")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(AlertIds.parse(null)).isEmpty();
+    }
 }
