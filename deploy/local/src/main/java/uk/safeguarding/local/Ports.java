@@ -31,12 +31,27 @@ public final class Ports {
         }
     }
 
-    /** A free port chosen by the operating system (for tests). */
-    public static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} different free ports (for tests): each socket is held open until all are chosen, so the
+     * operating system cannot hand the same port out twice, as separately closed sockets occasionally do.
+     */
+    public static int[] free(int count) {
+        java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new IllegalStateException("No free port", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a socket we only held to reserve its number
+                }
+            }
         }
     }
 

@@ -52,10 +52,11 @@ class LocalPlatformOptionsTest {
     void aPortInUseStopsTheStartBeforeAnythingStartsNamingThePortAndItsOption() throws Exception {
         // given a port already taken
         try (ServerSocket taken = new ServerSocket(0)) {
-            LocalPlatformOptions options = LocalPlatformOptions.parse("--kafka-port=" + Ports.free(),
-                    "--kafka-controller-port=" + Ports.free(), "--registry-port=" + taken.getLocalPort(),
-                    "--ingest-port=" + Ports.free(), "--notification-port=" + Ports.free(),
-                    "--postgres-port=" + Ports.free(), "--smtp-port=" + Ports.free(), "--data-dir=target/never-created");
+            int[] port = Ports.free(6);
+            LocalPlatformOptions options = LocalPlatformOptions.parse("--kafka-port=" + port[0],
+                    "--kafka-controller-port=" + port[1], "--registry-port=" + taken.getLocalPort(),
+                    "--ingest-port=" + port[2], "--notification-port=" + port[3],
+                    "--postgres-port=" + port[4], "--smtp-port=" + port[5], "--data-dir=target/never-created");
 
             // when the platform starts, then it refuses, naming the port and the option to change it
             assertThatThrownBy(() -> LocalPlatform.start(options, new PrintStream(new ByteArrayOutputStream())))

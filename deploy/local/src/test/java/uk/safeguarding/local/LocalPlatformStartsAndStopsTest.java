@@ -30,12 +30,13 @@ class LocalPlatformStartsAndStopsTest {
 
     @Test
     void launcherStartsEveryPartOnTheGivenPortsAnswersOnItsUrlsAndStopsCleanly(@TempDir Path dataDir) throws Exception {
-        // given free ports and an empty data directory
+        // given seven different free ports and an empty data directory
+        int[] port = Ports.free(7);
         LocalPlatformOptions options = LocalPlatformOptions.parse(
-                "--kafka-port=" + Ports.free(), "--kafka-controller-port=" + Ports.free(),
-                "--registry-port=" + Ports.free(), "--ingest-port=" + Ports.free(),
-                "--notification-port=" + Ports.free(), "--postgres-port=" + Ports.free(),
-                "--smtp-port=" + Ports.free(),
+                "--kafka-port=" + port[0], "--kafka-controller-port=" + port[1],
+                "--registry-port=" + port[2], "--ingest-port=" + port[3],
+                "--notification-port=" + port[4], "--postgres-port=" + port[5],
+                "--smtp-port=" + port[6],
                 "--data-dir=" + dataDir);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
