@@ -44,7 +44,12 @@ public final class EmbeddedInfrastructure {
                 "offsets.topic.replication.factor", "1",
                 "auto.create.topics.enable", "true"));
         kafka.afterPropertiesSet();
-        postgres = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean("perf.statements")) {
+            // benchmarks only: where the database's time goes, per statement (see the README's "Tests")
+            database.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        postgres = database.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-infrastructure-stop"));
     }
 

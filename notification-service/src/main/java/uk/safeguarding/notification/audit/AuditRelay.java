@@ -13,50 +13,61 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Publishes the audit outbox: unpublished {@code disclosure_audit} rows, in order, as {@link DisclosureRecorded} on
- * {@code audit.disclosures} (key childId, or organisationId when the row has no child), then marks them published; in
- * batches, one relay at a time across instances (advisory lock), as {@code delivery.StatusRelay} does for statuses.
- * One Kafka transaction per batch on the binder's transactional producer; the database marks commit after it, so a
- * failure in between publishes the same events again with the same eventId: at least once.
+ * Publishes the audit outbox as {@link DisclosureRecorded} on {@code audit.disclosures} (key childId, or organisationId
+ * when the row has no child), in batches, one relay at a time across instances (advisory lock), one Kafka transaction
+ * per batch on the binder's transactional producer.
+ *
+ * <p>It reads from a position instead of marking rows: {@code disclosure_audit} stays strictly append-only, and routing
+ * (about seven audit rows per incident) pays for one insert per row, not an insert and a later update. Each row carries
+ * the id of the transaction that wrote it ({@code tx}); the relay reads rows after its position in {@code (tx, seq)}
+ * order, but only those written by transactions older than every transaction still running
+ * ({@code pg_snapshot_xmin}), so a transaction that commits late can never leave its rows behind the position. The
+ * position moves in the database after the Kafka transaction commits: a failure in between publishes the same events
+ * again with the same eventId (at least once).
  */
 @Component
 public class AuditRelay {
 
+    static final String OUTBOX = "audit";
     private static final long LOCK_KEY = 0x5eed_0040L; // pg advisory lock: one audit relay at a time
 
-    private final OutboxRelay<DisclosureEvent> relay;
+    /** One audit row and where it stands in the relay's order. */
+    record Row(DisclosureEvent event, String tx, long seq) {
+    }
+
+    private final OutboxRelay<Row> relay;
 
     public AuditRelay(JdbcTemplate jdbc, TransactionTemplate transactions, TransactionalKafka kafka, Clock clock,
                       @Value("${notification.audit.relay-batch-size:500}") int batchSize) {
         this.relay = new OutboxRelay<>("Audit relay", LOCK_KEY, Topics.AUDIT.name(), new OutboxRelay.Outbox<>() {
             @Override
-            public List<DisclosureEvent> unpublished(JdbcTemplate db, int limit) {
-                return db.query("select * from disclosure_audit where published_at is null order by seq limit ?",
-                        (rs, n) -> AuditTrail.event(rs), limit);
+            public List<Row> unpublished(JdbcTemplate db, int limit) {
+                return db.query("select a.*, a.tx::text as tx_text from disclosure_audit a"
+                                + " join outbox_position p on p.outbox = ?"
+                                + " where (a.tx, a.seq) > (p.tx, p.seq)"
+                                + " and a.tx < pg_snapshot_xmin(pg_current_snapshot())"
+                                + " order by a.tx, a.seq limit ?",
+                        (rs, n) -> new Row(AuditTrail.event(rs), rs.getString("tx_text"), rs.getLong("seq")),
+                        OUTBOX, limit);
             }
 
             @Override
-            public UUID eventId(DisclosureEvent e) {
-                return e.eventId();
+            public String key(Row r) {
+                return r.event().childId() != null ? r.event().childId() : r.event().organisationId();
             }
 
             @Override
-            public String key(DisclosureEvent e) {
-                return e.childId() != null ? e.childId() : e.organisationId();
+            public Object value(Row r) {
+                return record(r.event());
             }
 
             @Override
-            public Object value(DisclosureEvent e) {
-                return record(e);
-            }
-
-            @Override
-            public void markPublished(JdbcTemplate db, UUID[] ids, Timestamp at) {
-                db.update("update disclosure_audit set published_at = ? where event_id = any (?)"
-                        + " and published_at is null", at, ids);
+            public void markPublished(JdbcTemplate db, List<Row> rows, Timestamp at) {
+                Row last = rows.get(rows.size() - 1);
+                db.update("update outbox_position set tx = ?::xid8, seq = ?, moved_at = ? where outbox = ?",
+                        last.tx(), last.seq(), at, OUTBOX);
             }
         }, jdbc, transactions, kafka, clock, batchSize);
     }

@@ -61,11 +61,6 @@ public class StatusRelay {
             }
 
             @Override
-            public UUID eventId(AlertStatusChanged e) {
-                return UUID.fromString(e.getEventId());
-            }
-
-            @Override
             public String key(AlertStatusChanged e) {
                 return e.getAlertId();
             }
@@ -76,8 +71,9 @@ public class StatusRelay {
             }
 
             @Override
-            public void markPublished(JdbcTemplate db, UUID[] ids, Timestamp at) {
-                db.update("update delivery_event set published_at = ? where event_id = any (?)", at, ids);
+            public void markPublished(JdbcTemplate db, List<AlertStatusChanged> rows, Timestamp at) {
+                db.update("update delivery_event set published_at = ? where event_id = any (?)", at,
+                        rows.stream().map(r -> UUID.fromString(r.getEventId())).toArray(UUID[]::new));
             }
         }, jdbc, transactions, kafka, clock, batchSize);
     }

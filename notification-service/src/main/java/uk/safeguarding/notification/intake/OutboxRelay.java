@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Publishes one outbox table to one topic: unpublished rows in order, in batches, one relay at a time across
@@ -28,14 +27,12 @@ public final class OutboxRelay<E> {
         /** At most {@code limit} unpublished rows, oldest first. */
         List<E> unpublished(JdbcTemplate jdbc, int limit);
 
-        UUID eventId(E row);
-
         String key(E row);
 
         Object value(E row);
 
-        /** Marks these rows published at {@code at}. */
-        void markPublished(JdbcTemplate jdbc, UUID[] eventIds, Timestamp at);
+        /** Records these rows (just read by {@link #unpublished}, in that order) as published at {@code at}. */
+        void markPublished(JdbcTemplate jdbc, List<E> rows, Timestamp at);
     }
 
     private final String name;
@@ -92,8 +89,7 @@ public final class OutboxRelay<E> {
             t.flush();
             return null;
         });
-        outbox.markPublished(jdbc, rows.stream().map(outbox::eventId).toArray(UUID[]::new),
-                Timestamp.from(clock.instant()));
+        outbox.markPublished(jdbc, rows, Timestamp.from(clock.instant()));
         return rows.size();
     }
 }

@@ -111,6 +111,20 @@ class ReplayThroughputTest extends IntegrationTestSupport {
                 n, millis, n * 1000.0 / millis, alerts);
         assertThat(rows).isEqualTo(n);
         assertThat(alerts).isGreaterThan(0);
+        if (Boolean.getBoolean("perf.statements")) {
+            printStatements();
+        }
+    }
+
+    /** With {@code -Dperf.statements=true}: the statements the database spent its time on, most first. */
+    private void printStatements() {
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        jdbc.query("select calls, rows, round(total_exec_time) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as q"
+                        + " from pg_stat_statements order by total_exec_time desc limit 25",
+                rs -> {
+                    System.out.printf("PERF SQL %8d ms %8d calls %9d rows  %s%n", rs.getLong("ms"), rs.getLong("calls"),
+                            rs.getLong("rows"), rs.getString("q"));
+                });
     }
 
     private static DirectoryDocument.Organisation org(String id, String name, OrganisationKind kind, String nurse) {
