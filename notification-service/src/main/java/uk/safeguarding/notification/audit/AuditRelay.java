@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes the audit outbox as {@link DisclosureRecorded} on {@code audit.disclosures} (key childId, or organisationId
@@ -44,13 +45,15 @@ public class AuditRelay {
         this.relay = new OutboxRelay<>("Audit relay", LOCK_KEY, Topics.AUDIT.name(), new OutboxRelay.Outbox<>() {
             @Override
             public List<Row> unpublished(JdbcTemplate db, int limit) {
+                // the position first, as constants: the planner then walks the (tx, seq) index from it
+                Map<String, Object> position = db.queryForMap("select tx::text as tx, seq from outbox_position"
+                        + " where outbox = ?", OUTBOX);
                 return db.query("select a.*, a.tx::text as tx_text from disclosure_audit a"
-                                + " join outbox_position p on p.outbox = ?"
-                                + " where (a.tx, a.seq) > (p.tx, p.seq)"
+                                + " where (a.tx, a.seq) > (?::xid8, ?)"
                                 + " and a.tx < pg_snapshot_xmin(pg_current_snapshot())"
                                 + " order by a.tx, a.seq limit ?",
                         (rs, n) -> new Row(AuditTrail.event(rs), rs.getString("tx_text"), rs.getLong("seq")),
-                        OUTBOX, limit);
+                        position.get("tx"), position.get("seq"), limit);
             }
 
             @Override

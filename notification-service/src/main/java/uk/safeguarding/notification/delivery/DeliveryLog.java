@@ -64,17 +64,31 @@ public class DeliveryLog {
     /** As above, with the alerts themselves at hand (by id) for the disclosure audit. */
     @Transactional
     public List<UUID> recordSent(List<NewDelivery> deliveries, Map<UUID, AgencyAlert> alerts, Instant at) {
-        List<UUID> created = new ArrayList<>();
-        for (NewDelivery d : deliveries) {
-            int inserted = jdbc.update("insert into delivery (alert_id, incident_id, organisation_id, recipient_kind,"
-                            + " due_by, state, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                    d.alertId(), d.incidentId(), d.organisationId(), d.recipientKind().name(), timestamp(d.dueBy()),
-                    DeliveryState.SENT.name(), Timestamp.from(at));
-            if (inserted == 1) {
-                appendEvent(d.alertId(), DeliveryState.SENT, DeliveryChannel.PLATFORM, null, "alert routed", at);
-                created.add(d.alertId());
-            }
+        if (deliveries.isEmpty()) {
+            return List.of();
         }
+        // one statement for the batch; what it inserted (returning) is what was new
+        Timestamp sentAt = Timestamp.from(at);
+        List<UUID> inserted = jdbc.query(con -> {
+            var ps = con.prepareStatement("insert into delivery (alert_id, incident_id, organisation_id, recipient_kind,"
+                    + " due_by, state, created_at) select a, i, o, k, d, ?, ? from unnest(?::uuid[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::timestamptz[]) as n(a, i, o, k, d)"
+                    + " on conflict do nothing returning alert_id");
+            ps.setString(1, DeliveryState.SENT.name());
+            ps.setTimestamp(2, sentAt);
+            ps.setArray(3, con.createArrayOf("uuid", deliveries.stream().map(NewDelivery::alertId).toArray()));
+            ps.setArray(4, con.createArrayOf("text", deliveries.stream().map(NewDelivery::incidentId).toArray()));
+            ps.setArray(5, con.createArrayOf("text", deliveries.stream().map(NewDelivery::organisationId).toArray()));
+            ps.setArray(6, con.createArrayOf("text", deliveries.stream().map(d -> d.recipientKind().name()).toArray()));
+            ps.setArray(7, con.createArrayOf("timestamptz", deliveries.stream().map(d -> timestamp(d.dueBy())).toArray()));
+            return ps;
+        }, (rs, n) -> (UUID) rs.getObject(1));
+        // in the order given, not the order the database returned them
+        java.util.Set<UUID> fresh = new java.util.HashSet<>(inserted);
+        List<UUID> created = deliveries.stream().map(NewDelivery::alertId).filter(fresh::remove).toList();
+        jdbc.batchUpdate("insert into delivery_event (event_id, alert_id, state, channel, occurred_at, actor_id, detail)"
+                + " values (?, ?, ?, ?, ?, null, ?)", created.stream().map(id -> new Object[]{UUID.randomUUID(), id,
+                DeliveryState.SENT.name(), DeliveryChannel.PLATFORM.name(), sentAt, "alert routed"}).toList());
         // each alert now in its organisation's inbox is a disclosure to that organisation (same transaction, one batch)
         audit.recordDelivered(created, alerts, at);
         return created;
