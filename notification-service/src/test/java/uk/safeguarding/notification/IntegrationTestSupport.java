@@ -172,6 +172,13 @@ public abstract class IntegrationTestSupport {
         return n == null ? 0 : n;
     }
 
+    /** The alerts the ledger holds for an incident, as recorded (decoded from their payloads). */
+    protected List<uk.safeguarding.avro.AgencyAlert> ledgerAlerts(String incidentId) {
+        return jdbc.query("select payload from alert_ledger where incident_id = ? and purged_at is null",
+                (rs, n) -> uk.safeguarding.notification.ledger.AvroRecords.<uk.safeguarding.avro.AgencyAlert>fromBinary(
+                        rs.getBytes(1), uk.safeguarding.avro.AgencyAlert.getClassSchema()), incidentId);
+    }
+
     private static KafkaProducer<String, IncidentReported> producer() {
         if (producer == null) {
             synchronized (IntegrationTestSupport.class) {

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.avro.DeliveryState;
 import uk.safeguarding.notification.delivery.RecipientAction;
+import uk.safeguarding.notification.ledger.AlertLedger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ public class InboxAlerts {
     private static final String SELECT = "select d.alert_id, d.state, d.due_by,"
             + " d.opened_at, d.actioned_at, d.action, d.action_note, d.opened_by, d.actioned_by,"
             + " po.display_name as opened_by_name, pa.display_name as actioned_by_name,"
-            + " l.routed_at, l.revision, l.content::text as content"
+            + " l.routed_at, l.revision, l.payload"
             + " from delivery d join alert_ledger l on l.alert_id = d.alert_id"
             + " left join person po on po.id = d.opened_by"
             + " left join person pa on pa.id = d.actioned_by";
@@ -82,7 +83,7 @@ public class InboxAlerts {
                         + " order by (d.opened_at is null) desc, d.due_by asc nulls last, l.routed_at desc, d.alert_id"
                         + " limit " + LIST_LIMIT,
                 (rs, n) -> {
-                    JsonNode c = read(rs.getString("content"));
+                    JsonNode c = read(AlertLedger.json(rs.getBytes("payload")));
                     return new Summary((UUID) rs.getObject("alert_id"), childName(c), text(c, "policeReference"),
                             rs.getInt("revision"), instant(rs, "routed_at"), dueBy(rs, c),
                             state(rs.getString("state")));
@@ -94,7 +95,7 @@ public class InboxAlerts {
         return jdbc.query(SELECT + " where d.organisation_id = ? and l.recipient_org_id = ?"
                         + " order by l.routed_at desc, d.alert_id limit ? offset ?",
                 (rs, n) -> {
-                    JsonNode c = read(rs.getString("content"));
+                    JsonNode c = read(AlertLedger.json(rs.getBytes("payload")));
                     return new Summary((UUID) rs.getObject("alert_id"), childName(c), text(c, "policeReference"),
                             rs.getInt("revision"), instant(rs, "routed_at"), dueBy(rs, c),
                             state(rs.getString("state")));
@@ -115,7 +116,7 @@ public class InboxAlerts {
     public Optional<Document> document(String organisationId, UUID alertId) {
         return jdbc.query(SELECT + " where d.alert_id = ? and d.organisation_id = ? and l.recipient_org_id = ?",
                 (rs, n) -> {
-                    JsonNode c = read(rs.getString("content"));
+                    JsonNode c = read(AlertLedger.json(rs.getBytes("payload")));
                     String action = rs.getString("action");
                     return new Document((UUID) rs.getObject("alert_id"), state(rs.getString("state")),
                             instant(rs, "routed_at"), dueBy(rs, c), instant(rs, "opened_at"),
@@ -138,7 +139,7 @@ public class InboxAlerts {
     }
 
     private Detail detail(ResultSet rs) throws SQLException {
-        JsonNode c = read(rs.getString("content"));
+        JsonNode c = read(AlertLedger.json(rs.getBytes("payload")));
         JsonNode d = c.path("disclosed");
         List<Fact> incident = new ArrayList<>();
         add(incident, "Date and time of the incident", InboxTime.dateTime(instant(d.get("occurredAt"))));

@@ -21,13 +21,28 @@ public class AlertLedger {
 
     private static final String INSERT = "insert into alert_ledger (alert_id, incident_id, revision, child_id,"
             + " recipient_org_id, recipient_kind, topic, routing_reason, routed_at, source_topic, source_partition,"
-            + " source_offset, content, payload) values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)"
+            + " source_offset, payload) values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict do nothing";
 
     private final JdbcTemplate jdbc;
 
     public AlertLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** What a purged alert reads as: its content is gone (see retention). */
+    public static final String PURGED_JSON = "{\"purged\": true}";
+
+    /**
+     * A recorded alert as plain JSON, for people and pages, from the ledger's Avro payload. The ledger keeps only the
+     * payload: writing a JSON copy of every alert as well cost routing as much again in the database, and alerts are
+     * written far more often than they are read.
+     */
+    public static String json(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return PURGED_JSON;
+        }
+        return AvroRecords.toJson(AvroRecords.<AgencyAlert>fromBinary(payload, AgencyAlert.getClassSchema()));
     }
 
     /** An alert to record: the alert, the topic it goes to, the incident record it came from. */
@@ -48,7 +63,7 @@ public class AlertLedger {
             rows.add(new Object[]{a.getAlertId(), a.getIncidentId(), a.getIncidentRevision(), a.getChild().getChildId(),
                     a.getRecipient().getOrganisationId(), a.getRecipient().getKind().name(), e.topic(),
                     a.getRoutingReason().name(), Timestamp.from(a.getRoutedAt()), e.source().topic(),
-                    e.source().partition(), e.source().offset(), AvroRecords.toJson(a), AvroRecords.toBinary(a)});
+                    e.source().partition(), e.source().offset(), AvroRecords.toBinary(a)});
         }
         jdbc.batchUpdate(INSERT, rows);
     }
@@ -63,7 +78,7 @@ public class AlertLedger {
         return jdbc.update(INSERT, a.getAlertId(), a.getIncidentId(), a.getIncidentRevision(), a.getChild().getChildId(),
                 a.getRecipient().getOrganisationId(), a.getRecipient().getKind().name(), e.topic(),
                 a.getRoutingReason().name(), Timestamp.from(a.getRoutedAt()), e.source().topic(),
-                e.source().partition(), e.source().offset(), AvroRecords.toJson(a), AvroRecords.toBinary(a)) == 1;
+                e.source().partition(), e.source().offset(), AvroRecords.toBinary(a)) == 1;
     }
 
     /** The alerts recorded from these incident records, to re-send after an aborted Kafka transaction. */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import uk.safeguarding.notification.inbox.InboxController;
 import uk.safeguarding.notification.inbox.InboxPeople;
 import uk.safeguarding.notification.inbox.InboxPerson;
+import uk.safeguarding.notification.ledger.AlertLedger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -77,8 +78,8 @@ public class ProbationInboxModel {
     }
 
     private List<HouseholdChild> householdChildren(UUID alertId, String organisationId) {
-        String content = jdbc.query("select content::text from alert_ledger where alert_id = ? and recipient_org_id = ?",
-                rs -> rs.next() ? rs.getString(1) : null, alertId, organisationId);
+        String content = jdbc.query("select payload from alert_ledger where alert_id = ? and recipient_org_id = ?",
+                rs -> rs.next() ? AlertLedger.json(rs.getBytes(1)) : null, alertId, organisationId);
         List<HouseholdChild> children = new ArrayList<>();
         if (content == null) {
             return children;

@@ -17,7 +17,7 @@ import java.util.UUID;
  * Removes personal data past its retention ({@link RetentionPolicy}) from PostgreSQL, in batches, one transaction per
  * batch, safe to run on several instances at once ({@code for update skip locked}):
  * <ul>
- * <li>an alert's ledger content and Avro payload are replaced by {@code {"purged": true}} and nothing, its child id by
+ * <li>an alert's Avro payload (its content) is replaced by nothing, its child id by
  * {@code purged:<alertId>}; its recipient's action note and webhook body are cleared. The row stays as the
  * anonymised stub: alert id, incident id, recipient, kind, routing reason, instants and {@code purged_at};</li>
  * <li>an unresolved child's names and date of birth as police recorded them are cleared;</li>
@@ -103,7 +103,7 @@ public class RetentionPurge {
         List<UUID> ids = jdbc.queryForList("with doomed as (select alert_id from alert_ledger"
                         + " where recipient_kind = ? and routed_at < ? and purged_at is null"
                         + " order by routed_at limit ? for update skip locked)"
-                        + " update alert_ledger l set content = '{\"purged\": true}'::jsonb, payload = ''::bytea,"
+                        + " update alert_ledger l set payload = ''::bytea,"
                         + " child_id = 'purged:' || l.alert_id::text, purged_at = ?"
                         + " from doomed where l.alert_id = doomed.alert_id returning l.alert_id",
                 UUID.class, kind.name(), Timestamp.from(cutoff), batchSize, Timestamp.from(now));

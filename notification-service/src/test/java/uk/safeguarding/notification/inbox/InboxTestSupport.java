@@ -115,12 +115,10 @@ abstract class InboxTestSupport extends IntegrationTestSupport {
      */
     private void givenDeliveriesRecorded(String incidentId) {
         Instant now = clock.instant();
-        List<DeliveryLog.NewDelivery> deliveries = jdbc.query("select alert_id, incident_id, recipient_org_id,"
-                        + " recipient_kind, content->>'dueBy' from alert_ledger where incident_id = ?",
-                (rs, n) -> new DeliveryLog.NewDelivery((UUID) rs.getObject(1), rs.getString(2), rs.getString(3),
-                        AgencyKind.valueOf(rs.getString(4)),
-                        rs.getString(5) == null ? now.plus(Duration.ofHours(16)) : Instant.parse(rs.getString(5))),
-                incidentId);
+        List<DeliveryLog.NewDelivery> deliveries = ledgerAlerts(incidentId).stream().map(a -> new DeliveryLog.NewDelivery(
+                UUID.fromString(a.getAlertId()), a.getIncidentId(), a.getRecipient().getOrganisationId(),
+                a.getRecipient().getKind(), a.getDueBy() == null ? now.plus(Duration.ofHours(16)) : a.getDueBy()))
+                .toList();
         // the delivery intake may be recording the same rows in another order at this moment: a deadlock between
         // the two is resolved by PostgreSQL failing one, and recording again is idempotent
         await().atMost(Duration.ofSeconds(30))

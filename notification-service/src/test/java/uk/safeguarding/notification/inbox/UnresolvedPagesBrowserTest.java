@@ -158,9 +158,9 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
         assertThat(page.locator("#resolution")).containsText(email);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))).hasCount(0);
         screenshot("12-unresolved-resolved");
-        assertThat(jdbc.queryForList("select content->'match'->>'outcome' from alert_ledger where incident_id = ?"
-                + " and child_id = ?", String.class, incident.getIncidentId(), "T-CH-T2-" + token))
-                .isNotEmpty().containsOnly("CONFIRMED_BY_PERSON");
+        assertThat(ledgerAlerts(incident.getIncidentId()))
+                .filteredOn(a -> a.getChild().getChildId().equals("T-CH-T2-" + token))
+                .isNotEmpty().extracting(a -> a.getMatch().getOutcome().name()).containsOnly("CONFIRMED_BY_PERSON");
 
         // and the list no longer shows it
         page.navigate(baseUrl() + "/inbox/unresolved");
@@ -198,8 +198,8 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
         String alertId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "select alert_id::text from alert_ledger where incident_id = ? and recipient_org_id = ?", String.class,
                 incident.getIncidentId(), dir.school()).stream().findFirst().orElse(null), id -> id != null);
-        assertThat(jdbc.queryForObject("select content->'match'->>'outcome' from alert_ledger where alert_id = ?::uuid",
-                String.class, alertId)).isEqualTo("REVIEW");
+        assertThat(ledgerAlerts(incident.getIncidentId())).filteredOn(a -> a.getAlertId().equals(alertId))
+                .singleElement().satisfies(a -> assertThat(a.getMatch().getOutcome().name()).isEqualTo("REVIEW"));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from delivery where alert_id = ?::uuid", Integer.class, alertId) == 1);
 
