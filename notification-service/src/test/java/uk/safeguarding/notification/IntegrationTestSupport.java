@@ -154,6 +154,11 @@ public abstract class IntegrationTestSupport {
         producer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), incident.getIncidentId(), incident));
     }
 
+    /** Waits until every incident produced so far has been written to the broker. */
+    protected static void flushProduced() {
+        producer().flush();
+    }
+
     protected static RecordMetadata produceRaw(byte[] key, byte[] value) {
         try {
             return rawProducer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), key, value)).get();

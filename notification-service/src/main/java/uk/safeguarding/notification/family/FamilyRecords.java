@@ -2,6 +2,7 @@ package uk.safeguarding.notification.family;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.safeguarding.avro.RiskLevel;
 
 import java.sql.Array;
@@ -32,6 +33,9 @@ public class FamilyRecords {
      */
     public static final int INCIDENTS_PER_PERSON = 25;
 
+    /** pg advisory lock: one routing transaction at a time between recording a batch's families and committing. */
+    static final long FAMILY_LOCK = 0x5eed_0060L;
+
     private final JdbcTemplate jdbc;
 
     public FamilyRecords(JdbcTemplate jdbc) {
@@ -54,8 +58,17 @@ public class FamilyRecords {
     /**
      * Upserts one row per (person, incident): a newer revision updates the incident's facts, and the rows of persons
      * an incident no longer names (a corrected revision) are removed. Two statements per batch.
+     *
+     * <p>First waits for the family lock, held until the caller's transaction ends: routing threads (and instances)
+     * then record and read families one transaction at a time, so a batch always reads the families another batch
+     * routing at the same moment has committed, never missing each other's incidents. Matching, routing and
+     * publishing still run side by side; only this step to the commit is taken in turn.
      */
     public void record(List<Involvement> involvements) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("family records are written inside the routing transaction");
+        }
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, FAMILY_LOCK);
         List<Object[]> rows = new ArrayList<>();
         Map<String, Integer> revised = new LinkedHashMap<>();
         for (Involvement i : involvements) {

@@ -136,9 +136,8 @@ class CrossOrganisationAccessTest extends InboxTestSupport {
                 .build();
         jdbc.update("insert into alert_ledger (alert_id, incident_id, revision, child_id, recipient_org_id,"
                         + " recipient_kind, topic, routing_reason, routed_at, source_topic, source_partition,"
-                        + " source_offset, content, payload) values (?, ?, 1, ?, ?, ?, 'test', 'TEST', ?, 'test', 0, 0,"
-                        + " ?::jsonb, ?)", alertId, incidentId, "T-CH-" + token, org.id(), kind.name(),
-                java.sql.Timestamp.from(now), uk.safeguarding.notification.ledger.AvroRecords.toJson(alert),
+                        + " source_offset, payload) values (?, ?, 1, ?, ?, ?, 'test', 'TEST', ?, 'test', 0, 0, ?)",
+                alertId, incidentId, "T-CH-" + token, org.id(), kind.name(), java.sql.Timestamp.from(now),
                 uk.safeguarding.notification.ledger.AvroRecords.toBinary(alert));
         deliveryLog.recordSent(List.of(new DeliveryLog.NewDelivery(alertId, incidentId, org.id(), kind,
                 now.plus(Duration.ofHours(16)))), now);

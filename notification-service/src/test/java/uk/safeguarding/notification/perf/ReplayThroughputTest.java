@@ -2,6 +2,7 @@ package uk.safeguarding.notification.perf;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.IncidentChild;
 import uk.safeguarding.notification.IntegrationTestSupport;
@@ -28,12 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * twins, postcodes, UPNs), spread over 200 schools with their nursing teams and 100 GP practices, it replays N
  * incidents, each naming one household's children as police would (half of them with the UPN), occurring over the
  * past year (so families have a history) and reported now (so their deadlines run from now, as on a live day, rather
- * than all being overdue at once), and prints incidents per second from the first record produced to the last
- * revision recorded. Routing, fuzzy matching, family history, policy, ledger, audit and delivery all run, in this one
- * JVM with the broker, PostgreSQL and the registry.
+ * than all being overdue at once). They are produced while routing is stopped, as the backlog of a replay, and it
+ * prints incidents per second from the moment routing starts to the last revision recorded. Routing, fuzzy matching,
+ * family history, policy, ledger, audit and (unless the run switches it off) delivery all run, in this one JVM with the
+ * broker, PostgreSQL and the registry. {@code -Dperf.statements=true} also prints the database's costliest
+ * statements.
  */
 @EnabledIfSystemProperty(named = "perf", matches = "true")
 class ReplayThroughputTest extends IntegrationTestSupport {
+
+    private static final String ROUTING_BINDING = "routeIncidents-in-0";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    BindingsLifecycleController bindings;
 
     @Test
     void replayedIncidentsAreAllRoutedAndTheRateIsPrinted() {
@@ -78,9 +86,11 @@ class ReplayThroughputTest extends IntegrationTestSupport {
         awaitAllIncidentsProcessed();
         long rowsBefore = jdbc.queryForObject("select count(*) from incident_revision", Long.class);
 
-        // when n incidents are produced as fast as possible, each naming one household's children
+        // when n incidents, each naming one household's children, wait on the incidents topic as a replay's backlog
+        // (routing stopped while they are produced, so that producing them is not measured), and routing starts
+        bindings.changeState(ROUTING_BINDING, BindingsLifecycleController.State.STOPPED);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long start = System.nanoTime();
+        long produceStart = System.nanoTime();
         for (int i = 0; i < n; i++) {
             SyntheticDirectory.Household h = households.get(random.nextInt(households.size()));
             List<IncidentChild> children = new ArrayList<>();
@@ -97,6 +107,11 @@ class ReplayThroughputTest extends IntegrationTestSupport {
             produceAsync(SampleIncidents.incident("PERF", run + "-" + i).setChildren(children)
                     .setOccurredAt(occurred).setReportedAt(now).build());
         }
+        flushProduced();
+        System.out.printf("PERF %d incidents produced in %d ms; routing starts%n", n,
+                (System.nanoTime() - produceStart) / 1_000_000);
+        long start = System.nanoTime();
+        bindings.changeState(ROUTING_BINDING, BindingsLifecycleController.State.STARTED);
         // at least 300 incidents a second, or the measurement is not worth finishing
         Duration patience = Duration.ofSeconds(Math.max(20 * 60, n / 300));
         org.awaitility.Awaitility.await().atMost(patience)

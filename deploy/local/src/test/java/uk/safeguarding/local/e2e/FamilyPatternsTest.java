@@ -79,6 +79,9 @@ class FamilyPatternsTest extends AgencyTopicsTest {
         IncidentReported second = incident(household, "SECOND", "2026-06-20T21:00:00Z", false, true, false);
         assertThat(post(first).status()).isEqualTo(202);
         assertThat(post(second).status()).isEqualTo(202);
+        // both routed (on whichever partitions and threads) before the third arrives, as on a real day
+        topics.await(first.getIncidentId(), 1, Map.of(AgencyKind.SCHOOL, 1));
+        topics.await(second.getIncidentId(), 1, Map.of(AgencyKind.HEALTH_VISITING, 1));
 
         // when the force posts a third, about the pupil and the parent
         IncidentReported third = incident(household, "THIRD", "2026-11-20T22:15:00Z", true, false, true);
