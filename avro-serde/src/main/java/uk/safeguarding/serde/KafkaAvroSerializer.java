@@ -84,10 +84,11 @@ public class KafkaAvroSerializer implements Serializer<Object> {
                     + " Avro schema " + schema.getFullName() + " for subject '" + subject + "': " + e.getMessage(), e);
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
             out.write(MAGIC_BYTE);
             out.write(ByteBuffer.allocate(4).putInt(id).array());
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            // buffered: the direct encoder writes field by field into the (synchronized) stream
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
             writerFor(writerSchema, data).write(data instanceof NonRecordContainer c ? c.value() : data, encoder);
             encoder.flush();
             return out.toByteArray();

@@ -39,7 +39,7 @@ public final class ConsumerLag {
         awaitCaughtUp(EmbeddedInfrastructure.get().kafkaBootstrapServers(), group, topic);
     }
 
-    static long lag(Admin admin, String group, String topic) throws Exception {
+    public static long lag(Admin admin, String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> request = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Alerts as stored in the ledger: Avro binary (to re-send unchanged) and plain JSON (for people and the inbox). */
 public final class AvroRecords {
@@ -42,11 +43,16 @@ public final class AvroRecords {
         // the work is done once, in the static initialiser
     }
 
+    // one writer and reader per schema, shared by routing threads (they hold no state between calls): building them
+    // per record cost routing more than the encoding itself
+    private static final Map<Schema, SpecificDatumWriter<SpecificRecord>> WRITERS = new ConcurrentHashMap<>();
+    private static final Map<Schema, SpecificDatumReader<?>> READERS = new ConcurrentHashMap<>();
+
     public static byte[] toBinary(SpecificRecord record) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+            WRITERS.computeIfAbsent(record.getSchema(), SpecificDatumWriter::new).write(record, encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (IOException e) {
@@ -56,7 +62,9 @@ public final class AvroRecords {
 
     public static <T extends SpecificRecord> T fromBinary(byte[] bytes, Schema schema) {
         try {
-            return new SpecificDatumReader<T>(schema).read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+            @SuppressWarnings("unchecked")
+            SpecificDatumReader<T> reader = (SpecificDatumReader<T>) READERS.computeIfAbsent(schema, SpecificDatumReader::new);
+            return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
