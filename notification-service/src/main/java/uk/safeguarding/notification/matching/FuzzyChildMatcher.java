@@ -68,12 +68,21 @@ public final class FuzzyChildMatcher {
     }
 
     public MatchDecision decide(ChildDetails incident, Collection<Candidate> candidates) {
-        List<Scored> scored = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
+        // 1. identifiers decide: when any candidate shares one, the others are never looked at, so only those are
+        // scored (in a large directory a child's blocks hold hundreds of candidates; scoring names is the cost)
+        Collection<Candidate> toScore = candidates;
+        if (!MatchText.identifier(incident.upn()).isEmpty() || !MatchText.identifier(incident.nhsNumber()).isEmpty()) {
+            List<Candidate> sharing = candidates.stream().filter(c -> compareIdentifier(incident.upn(), c.details().upn()) > 0
+                    || compareIdentifier(incident.nhsNumber(), c.details().nhsNumber()) > 0).toList();
+            if (!sharing.isEmpty()) {
+                toScore = sharing;
+            }
+        }
+        List<Scored> scored = new ArrayList<>(toScore.size());
+        for (Candidate c : toScore) {
             scored.add(score(incident, c, false));
         }
 
-        // 1. identifiers decide
         List<Scored> byIdentifier = scored.stream().filter(Scored::identifierMatch).toList();
         if (byIdentifier.size() == 1) {
             Scored s = byIdentifier.get(0);
