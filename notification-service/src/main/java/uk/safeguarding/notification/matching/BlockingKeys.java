@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * <li>{@code INITIAL_DOB}: the given name's first letter (of each part) and the date of birth; an incident child
  * also asks with the day/month swap and with the initials of the known variants of its given name ("Bill" asks
  * under W for William), so a typo in the given name, a nickname or a different family name still finds the child;</li>
- * <li>{@code SOUNDEX_YEAR}: the family name's Soundex (and each part of a double-barrelled one) with the birth year
- * (finds a misspelled family name, a swapped or mistyped day and month);</li>
+ * <li>{@code SOUNDEX_INITIAL_YEAR}: the family name's Soundex (and each part of a double-barrelled one) with a given-name
+ * initial (the incident child's and its variants', as above) and the birth year (finds a misspelled family name, a
+ * swapped or mistyped day and month);</li>
  * <li>{@code POSTCODE}: the home postcode (finds a child reported without a date of birth).</li>
  * </ul>
  * A directory child is indexed under the same kinds ({@link #forDirectoryChild}). Not covered (never a candidate):
@@ -30,7 +31,7 @@ import java.util.TreeSet;
  */
 public final class BlockingKeys {
 
-    public enum Kind { UPN, NHS_NUMBER, FULL_NAME, INITIAL_DOB, SOUNDEX_YEAR, POSTCODE }
+    public enum Kind { UPN, NHS_NUMBER, FULL_NAME, INITIAL_DOB, SOUNDEX_INITIAL_YEAR, POSTCODE }
 
     /** One key; {@link #toString} ("KIND:value") is how the directory stores it. */
     public record Key(Kind kind, String value) {
@@ -56,6 +57,7 @@ public final class BlockingKeys {
                 initials.add(variant.charAt(0));
             }
         }
+        soundexKeys(child, initials, keys);
         LocalDate swapped = MatchText.swapDayAndMonth(child.dateOfBirth());
         for (Character initial : initials) {
             if (child.dateOfBirth() != null) {
@@ -71,12 +73,41 @@ public final class BlockingKeys {
     /** The keys a directory child is indexed under. */
     public static Set<Key> forDirectoryChild(ChildDetails child) {
         Set<Key> keys = common(child);
+        soundexKeys(child, initials(child.givenName()), keys);
         if (child.dateOfBirth() != null) {
             for (Character initial : initials(child.givenName())) {
                 keys.add(new Key(Kind.INITIAL_DOB, initial + "|" + child.dateOfBirth()));
             }
         }
         return keys;
+    }
+
+    /**
+     * SOUNDEX_INITIAL_YEAR keys: the family name's Soundex (and each part of a double-barrelled one), a given-name
+     * initial and the birth year. The initial keeps the block small in a large directory (Soundex and year alone put
+     * about fifty children, and up to a thousand, under one key in a directory of 200,000).
+     */
+    private static void soundexKeys(ChildDetails child, Set<Character> initials, Set<Key> keys) {
+        if (child.dateOfBirth() == null) {
+            return;
+        }
+        List<String> families = new ArrayList<>();
+        String family = MatchText.name(child.familyName());
+        if (!family.isEmpty()) {
+            families.add(family);
+        }
+        List<String> parts = MatchText.nameParts(child.familyName());
+        if (parts.size() > 1) {
+            parts.stream().filter(p -> p.length() >= 3).forEach(families::add);
+        }
+        for (String f : families) {
+            String sdx = MatchText.soundex(f);
+            if (!sdx.isEmpty()) {
+                for (Character initial : initials) {
+                    keys.add(new Key(Kind.SOUNDEX_INITIAL_YEAR, sdx + "|" + initial + "|" + child.dateOfBirth().getYear()));
+                }
+            }
+        }
     }
 
     /** The values of each kind of key across a batch of incident children. */
@@ -104,22 +135,6 @@ public final class BlockingKeys {
         String family = MatchText.name(child.familyName());
         if (!given.isEmpty() && !family.isEmpty()) {
             keys.add(new Key(Kind.FULL_NAME, given + " " + family));
-        }
-        if (child.dateOfBirth() != null) {
-            List<String> families = new ArrayList<>();
-            if (!family.isEmpty()) {
-                families.add(family);
-            }
-            List<String> parts = MatchText.nameParts(child.familyName());
-            if (parts.size() > 1) {
-                parts.stream().filter(p -> p.length() >= 3).forEach(families::add);
-            }
-            for (String f : families) {
-                String sdx = MatchText.soundex(f);
-                if (!sdx.isEmpty()) {
-                    keys.add(new Key(Kind.SOUNDEX_YEAR, sdx + "|" + child.dateOfBirth().getYear()));
-                }
-            }
         }
         String postcode = MatchText.postcode(child.postcode());
         if (!postcode.isEmpty()) {

@@ -14,7 +14,7 @@ import static uk.safeguarding.notification.matching.BlockingKeys.Kind.FULL_NAME;
 import static uk.safeguarding.notification.matching.BlockingKeys.Kind.INITIAL_DOB;
 import static uk.safeguarding.notification.matching.BlockingKeys.Kind.NHS_NUMBER;
 import static uk.safeguarding.notification.matching.BlockingKeys.Kind.POSTCODE;
-import static uk.safeguarding.notification.matching.BlockingKeys.Kind.SOUNDEX_YEAR;
+import static uk.safeguarding.notification.matching.BlockingKeys.Kind.SOUNDEX_INITIAL_YEAR;
 import static uk.safeguarding.notification.matching.BlockingKeys.Kind.UPN;
 
 class BlockingKeysTest {
@@ -54,17 +54,27 @@ class BlockingKeysTest {
     }
 
     @Test
-    void theFamilyNameIsNormalisedAndGivesItsSoundexWithTheBirthYear() {
+    void theFamilyNameIsNormalisedAndGivesItsSoundexWithTheInitialAndTheBirthYear() {
         Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Oliver", "O'BRIEN", DOB, null));
         assertTrue(keys.contains(key(FULL_NAME, "oliver obrien")));
-        assertTrue(keys.contains(key(SOUNDEX_YEAR, "O165|2015")));
+        assertTrue(keys.contains(key(SOUNDEX_INITIAL_YEAR, "O165|o|2015")));
+    }
+
+    @Test
+    void aNicknameAsksTheSoundexKeyUnderTheFormalInitialToo() {
+        Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Bill", "Hall", DOB, null));
+        assertTrue(keys.contains(key(SOUNDEX_INITIAL_YEAR, "H400|b|2015")));
+        assertTrue(keys.contains(key(SOUNDEX_INITIAL_YEAR, "H400|w|2015")));
+        // the directory's William is indexed under his own initial, where the incident's Bill finds him
+        assertTrue(BlockingKeys.forDirectoryChild(ChildDetails.of("William", "Hall", DOB, null))
+                .contains(key(SOUNDEX_INITIAL_YEAR, "H400|w|2015")));
     }
 
     @Test
     void aDoubleBarrelledFamilyNameIsLookedUpByEachPartToo() {
         Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Oliver", "Smith-Jones", DOB, null));
-        assertTrue(keys.contains(key(SOUNDEX_YEAR, "S530|2015")));
-        assertTrue(keys.contains(key(SOUNDEX_YEAR, "J520|2015")));
+        assertTrue(keys.contains(key(SOUNDEX_INITIAL_YEAR, "S530|o|2015")));
+        assertTrue(keys.contains(key(SOUNDEX_INITIAL_YEAR, "J520|o|2015")));
     }
 
     @Test
@@ -86,7 +96,7 @@ class BlockingKeysTest {
         // a batch query must stay selective in a directory of a million children
         Set<BlockingKeys.Key> keys = BlockingKeys.forIncidentChild(ChildDetails.of("Ava", "Smith", DOB, null));
         assertTrue(keys.stream().noneMatch(k -> k.value().equals("smith") || k.value().equals("2015-03-07")));
-        assertEquals(Set.of(FULL_NAME, INITIAL_DOB, SOUNDEX_YEAR),
+        assertEquals(Set.of(FULL_NAME, INITIAL_DOB, SOUNDEX_INITIAL_YEAR),
                 keys.stream().map(BlockingKeys.Key::kind).collect(java.util.stream.Collectors.toSet()));
     }
 
@@ -97,7 +107,9 @@ class BlockingKeysTest {
                 ChildDetails.of("Amelia", "Hall", DOB, "LS6 2AB"),
                 ChildDetails.of("Ava", "Smith", LocalDate.of(2016, 1, 20), null)));
         assertTrue(byKind.get(INITIAL_DOB).containsAll(Set.of("o|2015-03-07", "o|2015-07-03", "a|2016-01-20")));
-        assertEquals(Set.of("H400|2015", "S530|2016"), byKind.get(SOUNDEX_YEAR));
+        // each child's own initial, and those of its given name's variants (Amelia: Millie, Emily ...)
+        assertTrue(byKind.get(SOUNDEX_INITIAL_YEAR).containsAll(Set.of("H400|o|2015", "H400|a|2015", "S530|a|2016")));
+        assertTrue(byKind.get(SOUNDEX_INITIAL_YEAR).stream().allMatch(v -> v.matches("[A-Z][0-9]{3}\\|[a-z]\\|20(15|16)")));
         assertEquals(Set.of("LS62AB"), byKind.get(POSTCODE));
     }
 
