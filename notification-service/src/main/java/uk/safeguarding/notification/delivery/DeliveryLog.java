@@ -13,9 +13,11 @@ import uk.safeguarding.notification.audit.DisclosureEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -84,7 +86,7 @@ public class DeliveryLog {
             return ps;
         }, (rs, n) -> (UUID) rs.getObject(1));
         // in the order given, not the order the database returned them
-        java.util.Set<UUID> fresh = new java.util.HashSet<>(inserted);
+        Set<UUID> fresh = new HashSet<>(inserted);
         List<UUID> created = deliveries.stream().map(NewDelivery::alertId).filter(fresh::remove).toList();
         jdbc.batchUpdate("insert into delivery_event (event_id, alert_id, state, channel, occurred_at, actor_id, detail)"
                 + " values (?, ?, ?, ?, ?, null, ?)", created.stream().map(id -> new Object[]{UUID.randomUUID(), id,
