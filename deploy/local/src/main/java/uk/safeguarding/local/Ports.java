@@ -3,6 +3,8 @@ package uk.safeguarding.local;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Checks that ports are free before anything starts: a half-started broker would otherwise keep the JVM alive. */
 public final class Ports {
@@ -36,7 +38,7 @@ public final class Ports {
      * operating system cannot hand the same port out twice, as separately closed sockets occasionally do.
      */
     public static int[] free(int count) {
-        java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+        List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 held.add(new ServerSocket(0));
