@@ -102,9 +102,10 @@ class FamilyConcernTest extends IntegrationTestSupport {
         // given two earlier medium-risk incidents this year: one about the elder child, one about the younger
         IncidentReported first = incident("ONE", "2026-03-01T20:00:00Z", elder, false, RiskLevel.MEDIUM).build();
         IncidentReported second = incident("TWO", "2026-07-01T20:00:00Z", younger, false, RiskLevel.MEDIUM).build();
+        // each routed before the next arrives, as on a real day (on whichever partition and routing thread)
         produce(first);
+        awaitAllIncidentsProcessed();
         produce(second);
-        // both routed (on whichever partitions and threads) before the third arrives, as on a real day
         awaitAllIncidentsProcessed();
 
         // when a third, under a different police reference, names the elder child and the household's adult
