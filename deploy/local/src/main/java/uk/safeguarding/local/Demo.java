@@ -2,7 +2,12 @@ package uk.safeguarding.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -44,6 +49,7 @@ public final class Demo {
     static final String FORCE = "EXP";
     private static final Duration WAIT_FOR_ALERTS = Duration.ofSeconds(60);
     private static final Duration QUIET_AFTER_LAST = Duration.ofSeconds(3);
+    private static final Duration WAIT_FOR_ROUTING = Duration.ofSeconds(30);
 
     private final LocalPlatform platform;
     private final PrintStream out;
@@ -69,13 +75,20 @@ public final class Demo {
             out.println("Demo: submitting " + samples.size() + " incidents to " + platform.ingestUrl()
                     + "/api/v1/incidents");
             Map<String, String> incidents = new LinkedHashMap<>(); // incidentId -> label
-            for (Sample sample : samples) {
-                JsonNode receipt = submit(sample.incident());
-                String incidentId = receipt.path("incidentId").asText();
-                incidents.put(incidentId, sample.label());
-                out.printf("  %-44s %s %s rev %s -> %s%n", sample.label(), FORCE,
-                        sample.incident().get("policeReference"), sample.incident().get("revision"),
-                        receipt.path("status").asText());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    platform.kafkaBootstrapServers()))) {
+                for (Sample sample : samples) {
+                    JsonNode receipt = submit(sample.incident());
+                    String incidentId = receipt.path("incidentId").asText();
+                    incidents.put(incidentId, sample.label());
+                    out.printf("  %-44s %s %s rev %s -> %s%n", sample.label(), FORCE,
+                            sample.incident().get("policeReference"), sample.incident().get("revision"),
+                            receipt.path("status").asText());
+                    // one at a time, as incidents arrive on a real day: each is routed before the next is sent, so
+                    // the family incidents of the demo are read in the order they happened (with three routing
+                    // threads, two sent a moment apart may be routed in either order)
+                    awaitRouted(admin);
+                }
             }
             out.println();
             out.println("Alerts, as notification-service routes them:");
@@ -85,6 +98,31 @@ public final class Demo {
     }
 
     public record Result(int alerts, int unresolved, Set<String> incidentsWithoutOutput) {
+    }
+
+    /** Until notification-service has routed everything on the incidents topic (at most WAIT_FOR_ROUTING). */
+    private void awaitRouted(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + WAIT_FOR_ROUTING.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(platform.notificationGroup())
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < Topics.PARTITIONS; p++) {
+                latest.put(new TopicPartition(Topics.INCIDENTS.name(), p), OffsetSpec.latest());
+            }
+            boolean caughtUp = true;
+            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
+                    : admin.listOffsets(latest).all().get().entrySet()) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                if (end.getValue().offset() > (done == null ? 0 : done.offset())) {
+                    caughtUp = false;
+                }
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(100); // a poll of the broker, not a wait for time to pass
+        }
     }
 
     private Result printOutputs(KafkaConsumer<String, Object> consumer, Map<String, String> incidents) {
