@@ -32,7 +32,6 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String DB_NOTIFICATION = "notification";
 
     private final LocalPlatformOptions options;
-    private volatile String notificationGroup;
     private final PrintStream out;
     /** Everything started, closed in reverse order: services first, then the broker, then the database. */
     private final Deque<Part> started = new ArrayDeque<>();
@@ -139,7 +138,6 @@ public final class LocalPlatform implements AutoCloseable {
                                 "spring.mail.port", String.valueOf(options.smtpPort()),
                                 "notification.inbox.base-url", notificationUrl() + "/inbox")));
         started.push(new Part("notification-service", notification::close));
-        notificationGroup = notification.getEnvironment().getRequiredProperty("notification.consumer-group");
 
         ConfigurableApplicationContext ingest = step("incident-ingest on :" + options.ingestPort(),
                 () -> run(IncidentIngestApplication.builder(), options.ingestPort(), DB_INGEST, localIssuer()));
@@ -260,11 +258,6 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String notificationUrl() {
         return "http://localhost:" + options.notificationPort();
-    }
-
-    /** The consumer group notification-service routes the incidents topic with. */
-    public String notificationGroup() {
-        return notificationGroup;
     }
 
     public String jdbcUrl(String database) {
