@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import uk.safeguarding.ingest.localissuer.LocalIssuer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ import java.util.Optional;
 public class AccessConfiguration {
 
     @Bean
-    JwtDecoder policeTokenDecoder(AccessProperties.Auth auth, Optional<LocalIssuer> localIssuer) {
+    JwtDecoder policeTokenDecoder(AccessProperties.Auth auth, Optional<LocalIssuer> localIssuer, Clock clock) {
         NimbusJwtDecoder decoder;
         String issuer;
         if (localIssuer.isPresent()) {
@@ -58,15 +59,20 @@ public class AccessConfiguration {
                     Objects.requireNonNull(SignatureAlgorithm.from(a), "unknown JWS algorithm " + a))));
             decoder = builder.validateType(false).build(); // typ is checked below, allowing RFC 9068's at+jwt
         }
-        decoder.setJwtValidator(validator(issuer, auth.getAudience(), Duration.ofSeconds(auth.getClockSkewSeconds())));
+        decoder.setJwtValidator(validator(issuer, auth.getAudience(), Duration.ofSeconds(auth.getClockSkewSeconds()), clock));
         return decoder;
     }
 
-    /** Issuer, audience, and an expiry that must be present and not past (Spring's default allows no expiry). */
-    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration clockSkew) {
+    /**
+     * Issuer, audience, and an expiry that must be present and not past on the platform's clock (Spring's default
+     * allows no expiry, and reads the system clock).
+     */
+    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration clockSkew, Clock clock) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
+        timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 AccessConfiguration::accessTokenType,
-                new JwtTimestampValidator(clockSkew),
+                timestamps,
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.AUD, aud -> aud instanceof Collection<?> c

@@ -49,11 +49,11 @@ public class LocalIssuerController {
     @ConditionalOnProperty(name = "ingest.auth.local-issuer.enabled", havingValue = "true")
     static class LocalIssuerConfiguration {
         @Bean
-        LocalIssuer localIssuer(AccessProperties.Auth auth) {
+        LocalIssuer localIssuer(AccessProperties.Auth auth, Clock clock) {
             log.warn("The LOCAL token issuer is enabled: for the local run only, never in production");
             AccessProperties.LocalIssuer local = auth.getLocalIssuer();
             return new LocalIssuer(local.getIssuer(), auth.getAudience(), auth.getScopePrefix(),
-                    Duration.ofSeconds(local.getTokenValiditySeconds()), local.getClients(), Clock.systemUTC());
+                    Duration.ofSeconds(local.getTokenValiditySeconds()), local.getClients(), clock);
         }
     }
 

@@ -43,11 +43,11 @@ public class SubmissionService {
     private final Clock clock;
 
     public SubmissionService(IncidentRepository incidents, SubmissionRepository submissions,
-                             IncidentPublisher publisher, Optional<Clock> clock) {
+                             IncidentPublisher publisher, Clock clock) {
         this.incidents = incidents;
         this.submissions = submissions;
         this.publisher = publisher;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** What became of a submission that was not refused. */

@@ -7,6 +7,7 @@ import uk.safeguarding.notification.directory.OrganisationKind;
 import uk.safeguarding.notification.directory.OrganisationRepository;
 import uk.safeguarding.notification.routing.DirectoryView;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -36,10 +37,12 @@ public class SchoolCalendars {
     private final SchoolClosureRepository closures;
     private final ExtraBankHolidayRepository extraHolidays;
     private final OrganisationRepository organisations;
+    private final Clock clock;
 
     public SchoolCalendars(CalendarDefaults defaults, SchoolCalendarRepository calendars, SchoolTermRepository terms,
                            SchoolClosureRepository closures, ExtraBankHolidayRepository extraHolidays,
-                           OrganisationRepository organisations) {
+                           OrganisationRepository organisations, Clock clock) {
+        this.clock = clock;
         this.defaults = defaults;
         this.calendars = calendars;
         this.terms = terms;
@@ -104,7 +107,7 @@ public class SchoolCalendars {
         }
         SchoolCalendar calendar = document.toCalendar(defaults.defaultDayStartsAt());
         SchoolCalendarEntity row = new SchoolCalendarEntity(organisationId, calendar.dayStartsAt(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         if (calendars.existsById(organisationId)) {
             calendars.update(row);
             terms.deleteByOrganisationId(organisationId);
@@ -132,6 +135,11 @@ public class SchoolCalendars {
     @Transactional(readOnly = true)
     public List<BankHolidayDocument> bankHolidayList(Integer year) {
         Map<LocalDate, BankHolidayDocument> all = new TreeMap<>();
+        LocalDate publishedThrough = defaults.configuredBankHolidays().publishedThrough();
+        if (year != null && year > publishedThrough.getYear()) {
+            RegularBankHolidays.of(year).forEach((date, name) -> all.put(date,
+                    new BankHolidayDocument(date.toString(), name, BankHolidayDocument.SOURCE_RULES)));
+        }
         defaults.configuredBankHolidays().byDate().forEach((date, name) -> all.put(date,
                 new BankHolidayDocument(date.toString(), name, BankHolidayDocument.SOURCE_CONFIGURED)));
         extraHolidays.findAll().forEach(h -> all.put(h.holidayDate(),
@@ -143,7 +151,7 @@ public class SchoolCalendars {
     /** Adds (or renames) an area's own bank holiday. */
     @Transactional
     public BankHolidayDocument putExtraBankHoliday(LocalDate date, String name) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<ExtraBankHolidayEntity> existing = extraHolidays.findByHolidayDate(date);
         if (existing.isPresent()) {
             extraHolidays.update(new ExtraBankHolidayEntity(existing.get().id(), date, name, now));

@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,23 +30,26 @@ public class DeliverySettings {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public DeliverySettings(JdbcTemplate jdbc) {
+    public DeliverySettings(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional
     public void setEmailNotices(String organisationId, boolean enabled) {
-        jdbc.update("insert into email_notice_setting (organisation_id, enabled, updated_at) values (?, ?, now())"
-                + " on conflict (organisation_id) do update set enabled = excluded.enabled, updated_at = now()",
-                organisationId, enabled);
+        jdbc.update("insert into email_notice_setting (organisation_id, enabled, updated_at) values (?, ?, ?)"
+                + " on conflict (organisation_id) do update set enabled = excluded.enabled, updated_at = excluded.updated_at",
+                organisationId, enabled, Timestamp.from(clock.instant()));
     }
 
     @Transactional
     public void setWebhook(String organisationId, String url, String secret, boolean active) {
-        jdbc.update("insert into webhook_endpoint (organisation_id, url, secret, active, updated_at) values (?, ?, ?, ?, now())"
+        jdbc.update("insert into webhook_endpoint (organisation_id, url, secret, active, updated_at) values (?, ?, ?, ?, ?)"
                 + " on conflict (organisation_id) do update set url = excluded.url, secret = excluded.secret,"
-                + " active = excluded.active, updated_at = now()", organisationId, url, secret, active);
+                + " active = excluded.active, updated_at = excluded.updated_at", organisationId, url, secret, active,
+                Timestamp.from(clock.instant()));
     }
 
     @Transactional

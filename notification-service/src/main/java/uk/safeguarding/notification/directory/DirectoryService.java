@@ -7,6 +7,7 @@ import uk.safeguarding.notification.directory.DirectoryDocument.ImportCounts;
 import uk.safeguarding.notification.directory.DirectoryValidationException.FieldProblem;
 import uk.safeguarding.notification.routing.Names;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,10 +40,13 @@ public class DirectoryService {
     private final HouseholdLinkRepository links;
     private final ChildBlockingKeyIndex blockingKeys;
 
+    private final Clock clock;
+
     public DirectoryService(OrganisationRepository organisations, ChildRepository children,
                             ChildIdentifierRepository childIdentifiers, AdultRepository adults,
                             AdultIdentifierRepository adultIdentifiers, HouseholdLinkRepository links,
-                            ChildBlockingKeyIndex blockingKeys) {
+                            ChildBlockingKeyIndex blockingKeys, Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.children = children;
         this.childIdentifiers = childIdentifiers;
@@ -113,7 +117,7 @@ public class DirectoryService {
 
     private ImportCounts upsert(DirectoryDocument doc, boolean single) {
         check(doc, single);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 
         Count orgCount = upsert(doc.organisations().stream().map(o -> toEntity(o, now)).toList(),
                 OrganisationEntity::id, organisations::findByIdIn, organisations::updateAll, organisations::saveAll);

@@ -29,6 +29,7 @@ import uk.safeguarding.notification.unresolved.UnresolvedChildren;
 import uk.safeguarding.schemas.Topics;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,12 +66,14 @@ public class IncidentBatchRouter {
     private final Duration probationAnswerWithin;
     private final SharingPolicy policy;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
                                DirectoryLookup directory, SchoolCalendars calendars, FamilyPatterns family,
                                RevisionUpdates updates, MeterRegistry meters, SharingPolicy policy, AuditTrail audit,
-                               @Value("${notification.probation.answer-within:P5D}") Duration probationAnswerWithin) {
+                               Clock clock, @Value("${notification.probation.answer-within:P5D}") Duration probationAnswerWithin) {
         this.probationAnswerWithin = probationAnswerWithin;
+        this.clock = clock;
         this.policy = policy;
         this.audit = audit;
         this.revisions = revisions;
@@ -131,7 +134,7 @@ public class IncidentBatchRouter {
             }
         }
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Outbound> out = new ArrayList<>();
         List<AlertLedger.Entry> ledgerEntries = new ArrayList<>();
         List<UnresolvedChildren.Entry> unresolvedEntries = new ArrayList<>();

@@ -31,6 +31,7 @@ import uk.safeguarding.notification.routing.RecordPosition;
 import uk.safeguarding.notification.routing.Router;
 import uk.safeguarding.schemas.Topics;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -71,10 +72,13 @@ public class UnresolvedWorkingList {
     private final AuditTrail audit;
     private final Duration answerWithin;
 
+    private final Clock clock;
+
     public UnresolvedWorkingList(UnresolvedChildren rows, DirectoryLookup lookup, DirectoryService directory,
                                  SchoolCalendars calendars, AlertLedger ledger, ResolutionPublisher publisher,
-                                 JdbcTemplate jdbc, SharingPolicy policy, AuditTrail audit,
+                                 JdbcTemplate jdbc, SharingPolicy policy, AuditTrail audit, Clock clock,
                                  @Value("${notification.probation.answer-within:P5D}") Duration answerWithin) {
+        this.clock = clock;
         this.policy = policy;
         this.audit = audit;
         this.answerWithin = answerWithin;
@@ -270,7 +274,7 @@ public class UnresolvedWorkingList {
             chosen = childId;
         }
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the batch router does
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the batch router does
         DirectoryView view = lookup.viewFor(List.of(incident), List.of(chosen));
         DirectoryView.Child known = view.children().get(chosen);
         if (known == null) {
