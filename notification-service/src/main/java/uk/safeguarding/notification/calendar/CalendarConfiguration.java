@@ -3,21 +3,28 @@ package uk.safeguarding.notification.calendar;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import uk.safeguarding.avro.AgencyKind;
+import uk.safeguarding.notification.delivery.Poller;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -46,7 +53,30 @@ public class CalendarConfiguration {
         DeadlinePolicy policy = policy(properties);
         log.info("Calendars: {} bank holidays from {}, {} default terms from {}, rules {}", holidays.size(),
                 properties.bankHolidayFiles(), areaDefault.terms().size(), properties.defaultTermDates(), policy);
-        return new CalendarDefaults(policy, new BankHolidays(holidays), areaDefault, defaultDayStart);
+        return new CalendarDefaults(policy, BankHolidays.published(holidays), areaDefault, defaultDayStart);
+    }
+
+    @Bean
+    CalendarCoverage calendarCoverage(CalendarDefaults defaults, Clock clock, MeterRegistry meters) {
+        CalendarCoverage coverage = CalendarCoverage.of(defaults);
+        for (CalendarCoverage.Data data : CalendarCoverage.Data.values()) {
+            Gauge.builder("notification.calendar.data.remaining",
+                            () -> coverage.daysLeft(data, LocalDate.ofInstant(clock.instant(), Deadlines.ZONE)))
+                    .description("Days until the calendar data ends (negative once past it); deadlines then follow "
+                            + "the fixed rules in the README")
+                    .baseUnit("days").tag("data", data.tag()).register(meters);
+        }
+        return coverage;
+    }
+
+    /** Says so at startup and once a day, from {@code warn-before} ahead of the data's end. */
+    @Bean
+    Poller calendarCoverageWarnings(CalendarCoverage coverage, Clock clock,
+                                    @Value("${notification.calendar.warn-before:P180D}") Period warnBefore) {
+        Runnable warn = () -> coverage.warnings(LocalDate.ofInstant(clock.instant(), Deadlines.ZONE), warnBefore)
+                .forEach(log::warn);
+        warn.run();
+        return new Poller("calendar-coverage", Duration.ofDays(1), true, warn);
     }
 
     static DeadlinePolicy policy(CalendarProperties properties) {

@@ -45,6 +45,12 @@ public record SchoolCalendar(LocalTime dayStartsAt, List<Term> terms, List<Closu
         return date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1;
     }
 
+    /** The last day these term dates say anything about (31 August of their last school year), if they have terms. */
+    public Optional<LocalDate> coveredThrough() {
+        return terms.stream().map(t -> schoolYear(t.end())).max(Integer::compare)
+                .map(year -> LocalDate.of(year + 1, 8, 31));
+    }
+
     public boolean closedOn(LocalDate date) {
         return closures.stream().anyMatch(c -> c.date().equals(date));
     }

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.calendar;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import uk.safeguarding.notification.delivery.PersonRole;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,22 @@ import uk.safeguarding.notification.IntegrationTestSupport;
 import uk.safeguarding.notification.TestDirectory;
 import uk.safeguarding.notification.directory.DirectoryDocument;
 import uk.safeguarding.schemas.Topics;
+import uk.safeguarding.testkit.TestClock;
 import uk.safeguarding.testkit.TopicProbe;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CalendarApiTest extends IntegrationTestSupport {
+
+    @Autowired
+    private MeterRegistry meters;
+
     TestRestTemplate http;
 
     @BeforeEach
@@ -168,12 +176,13 @@ class CalendarApiTest extends IntegrationTestSupport {
         ResponseEntity<Map<String, Object>> added = send(HttpMethod.PUT, "/bank-holidays/2031-06-13",
                 Map.of("name", "Area one-off holiday"));
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(bankHolidays("?year=2031").getBody()).containsExactly(
-                Map.of("date", "2031-06-13", "name", "Area one-off holiday", "source", "AREA"));
+        // (2031 is after the published data: the regular holidays are listed beside it, from the rules)
+        assertThat(bankHolidays("?year=2031").getBody()).filteredOn(h -> !"RULES".equals(h.get("source")))
+                .containsExactly(Map.of("date", "2031-06-13", "name", "Area one-off holiday", "source", "AREA"));
 
         assertThat(send(HttpMethod.DELETE, "/bank-holidays/2031-06-13", null).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(bankHolidays("?year=2031").getBody()).isEmpty();
+        assertThat(bankHolidays("?year=2031").getBody()).extracting(h -> h.get("source")).containsOnly("RULES");
         assertThat(send(HttpMethod.DELETE, "/bank-holidays/2031-06-13", null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(send(HttpMethod.DELETE, "/bank-holidays/2026-12-25", null).getStatusCode())
@@ -186,5 +195,27 @@ class CalendarApiTest extends IntegrationTestSupport {
 
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badFields(invalid)).containsExactly("date", "name");
+    }
+
+    @Test
+    void theDaysOfCalendarDataLeftAreAMetricCountedOnThePlatformClock() {
+        // given the shipped data: bank holidays published to the end of 2028, sample term dates to 31 August 2027
+        LocalDate today = TestClock.today();
+        // then each metric counts the days from the platform's today (negative once the data has ended)
+        assertThat(meters.get("notification.calendar.data.remaining").tag("data", "bank-holidays").gauge().value())
+                .isEqualTo(ChronoUnit.DAYS.between(today, LocalDate.of(2028, 12, 31)));
+        assertThat(meters.get("notification.calendar.data.remaining").tag("data", "term-dates").gauge().value())
+                .isEqualTo(ChronoUnit.DAYS.between(today, LocalDate.of(2027, 8, 31)));
+    }
+
+    @Test
+    void aYearAfterThePublishedBankHolidaysIsListedByTheRegularRules() {
+        // when the admin asks for the bank holidays of a year after the published file
+        ResponseEntity<List<Map<String, String>>> response = api(PersonRole.DIRECTORY_ADMIN).exchange(
+                "/api/v1/calendars/bank-holidays?year=2033", HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+        // then they are the eight the deadlines assume, each marked as coming from the rules
+        assertThat(response.getBody()).hasSize(8).allSatisfy(h -> assertThat(h.get("source")).isEqualTo("RULES"))
+                .extracting(h -> h.get("date")).contains("2033-04-15", "2033-04-18", "2033-12-26", "2033-12-27");
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /** The shipped data files and London times, for the calendar tests. */
 final class Calendars {
 
-    static final BankHolidays ENGLAND_AND_WALES = new BankHolidays(CalendarConfiguration.readBankHolidays(
+    static final BankHolidays ENGLAND_AND_WALES = BankHolidays.published(CalendarConfiguration.readBankHolidays(
             new ClassPathResource("calendar/bank-holidays-england-and-wales.json"), "england-and-wales"));
     static final SchoolCalendar SAMPLE_TERMS = CalendarConfiguration.readSchoolCalendar(
             new ClassPathResource("calendar/sample-term-dates.json"), SchoolCalendar.DEFAULT_DAY_START);
