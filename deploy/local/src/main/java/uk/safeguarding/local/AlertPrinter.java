@@ -21,7 +21,11 @@ final class AlertPrinter {
 
     private final PrintStream out;
 
-    AlertPrinter(PrintStream out) {
+    private final LocalDate today;
+
+    /** Ages are printed as on {@code today}. */
+    AlertPrinter(PrintStream out, LocalDate today) {
+        this.today = today;
         this.out = out;
     }
 
@@ -66,11 +70,11 @@ final class AlertPrinter {
         out.printf("    %-10s %s%n", label, value);
     }
 
-    private static String born(LocalDate dateOfBirth) {
+    private String born(LocalDate dateOfBirth) {
         if (dateOfBirth == null) {
             return "";
         }
-        int age = Period.between(dateOfBirth, LocalDate.now()).getYears();
+        int age = Period.between(dateOfBirth, today).getYears();
         return ", born " + dateOfBirth + " (" + age + ")";
     }
 

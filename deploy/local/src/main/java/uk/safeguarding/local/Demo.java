@@ -9,12 +9,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.ChildUnresolved;
+import uk.safeguarding.notification.calendar.Deadlines;
+import uk.safeguarding.notification.delivery.PersonRole;
 import uk.safeguarding.notification.directory.DemoDirectory;
 import uk.safeguarding.notification.directory.DirectoryDocument;
+import uk.safeguarding.notification.inbox.DemoSignIns;
 import uk.safeguarding.schemas.Topics;
+
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,7 +69,8 @@ public final class Demo {
 
     /** Runs the demo; returns what was printed, counted. */
     public Result run() throws Exception {
-        List<Sample> samples = samples(DemoDirectory.standard(), Instant.now());
+        Instant now = platform.clock().instant();
+        List<Sample> samples = samples(directoryAsHeld(LocalDate.ofInstant(now, Deadlines.ZONE)), now);
         // the demo is a police system like any other: it gets a token from the local issuer first
         token = LocalPoliceSystems.token(platform.ingestUrl(), LocalPoliceSystems.POLICE);
         try (KafkaConsumer<String, Object> consumer = outputConsumer()) {
@@ -114,7 +121,7 @@ public final class Demo {
 
     private Result printOutputs(KafkaConsumer<String, Object> consumer, Map<String, String> incidents,
                                 List<ConsumerRecord<String, Object>> arrived) {
-        AlertPrinter printer = new AlertPrinter(out);
+        AlertPrinter printer = new AlertPrinter(out, LocalDate.ofInstant(platform.clock().instant(), Deadlines.ZONE));
         List<String> order = new ArrayList<>(incidents.keySet());
         Set<String> waiting = new LinkedHashSet<>(incidents.keySet());
         int alerts = 0, unresolved = 0;
@@ -214,6 +221,31 @@ public final class Demo {
         return "";
     }
 
+    /**
+     * The demo directory as the notification-service holds it. Data kept in .local-data may have been seeded in an
+     * earlier school year: the same households, everyone born a whole number of years earlier than this year's.
+     */
+    private DemoDirectory directoryAsHeld(LocalDate today) throws Exception {
+        DemoDirectory thisYear = DemoDirectory.standard(today);
+        DirectoryDocument.Child first = thisYear.schoolChildrenHousehold().children().get(0);
+        String admin = DemoSignIns.list().stream().filter(s -> s.role() == PersonRole.DIRECTORY_ADMIN).findFirst()
+                .orElseThrow().email();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.notificationUrl() + "/api/v1/directory/children/"
+                        + first.id()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (admin + ":" + DemoSignIns.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("notification-service answered " + response.statusCode()
+                    + " for the demo directory's first child; is the directory the demo's?");
+        }
+        LocalDate held = LocalDate.parse(json.readTree(response.body()).path("dateOfBirth").asText());
+        int years = held.getYear() - first.dateOfBirth().getYear();
+        return years == 0 ? thisYear : DemoDirectory.standard(today.plusYears(years));
+    }
+
     private JsonNode submit(Map<String, Object> incident) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.ingestUrl() + "/api/v1/incidents"))
                 .timeout(Duration.ofSeconds(30))
@@ -302,7 +334,8 @@ public final class Demo {
         samples.add(new Sample("a child the directory does not know", incident(run + "-5", occurred, "MEDIUM",
                 "Family new to the area.",
                 List.of(adult("Sam", "Newcombe", "VICTIM", null)),
-                List.of(Map.of("givenName", "Robin", "familyName", "Newcombe", "dateOfBirth", "2017-03-14",
+                List.of(Map.of("givenName", "Robin", "familyName", "Newcombe",
+                        "dateOfBirth", directory.referenceDate().minusYears(9).minusDays(230).toString(),
                         "present", true, "spokenTo", false, "welfareCheckMade", true)))));
         return samples;
     }

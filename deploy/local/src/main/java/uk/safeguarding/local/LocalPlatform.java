@@ -5,6 +5,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.safeguarding.ingest.IncidentIngestApplication;
 import uk.safeguarding.notification.NotificationServiceApplication;
 import uk.safeguarding.notification.inbox.DemoSignIns;
+import uk.safeguarding.platform.time.PlatformClock;
 import uk.safeguarding.registry.SchemaRegistryApplication;
 
 import java.io.PrintStream;
@@ -164,6 +165,9 @@ public final class LocalPlatform implements AutoCloseable {
                 // benign at startup with two batch bindings on one binder; they would bury the console's summary
                 "--logging.level.org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder=error",
                 "--logging.level.io.micrometer.core.instrument.MeterRegistry=error"));
+        if (options.clockOffset() != null) {
+            args.add("--" + PlatformClock.OFFSET_PROPERTY + "=" + options.clockOffset());
+        }
         extra.forEach((k, v) -> args.add("--" + k + "=" + v));
         // this launcher closes every context in order on Ctrl-C
         return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
@@ -254,6 +258,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String ingestUrl() {
         return "http://localhost:" + options.ingestPort();
+    }
+
+    /** The clock the services read (see {@link LocalPlatformOptions#clock()}). */
+    public java.time.Clock clock() {
+        return options.clock();
     }
 
     public String notificationUrl() {

@@ -1,6 +1,10 @@
 package uk.safeguarding.local;
 
+import uk.safeguarding.platform.time.PlatformClock;
+
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +16,7 @@ import java.util.Map;
  */
 public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int registryPort, int ingestPort,
                                    int notificationPort, int postgresPort, int smtpPort, Path dataDir, boolean demo,
-                                   boolean exitAfterDemo) {
+                                   boolean exitAfterDemo, Duration clockOffset) {
 
     public static final String USAGE = """
             Usage: java -jar deploy/local/target/local-platform.jar [options]
@@ -27,12 +31,15 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
               --postgres-port=<port>       PostgreSQL (default 5432)
               --smtp-port=<port>           local mail server receiving email notices (default 3025)
               --data-dir=<dir>             where the broker and the database keep their data (default .local-data)
+              --clock-offset=<duration>    run every service as if at another time, an ISO-8601 duration such as
+                                           P400D or -PT6H (a rehearsal or training run; default: the machine's
+                                           clock, or -Dplatform.clock.offset)
               --help                       this text
             """;
 
     public static LocalPlatformOptions defaults() {
         return new LocalPlatformOptions(9092, 9093, 8081, 8080, 8082, 5432, 3025, Path.of(".local-data"), false,
-                false);
+                false, null);
     }
 
     /** Parses {@code --name=value} options; throws {@link IllegalArgumentException} with a readable message. */
@@ -42,6 +49,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
         int notification = o.notificationPort, postgres = o.postgresPort, smtp = o.smtpPort;
         Path dataDir = o.dataDir;
         boolean demo = false, exitAfterDemo = false;
+        Duration clockOffset = null;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -61,11 +69,12 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
                     }
                     dataDir = Path.of(value);
                 }
+                case "--clock-offset" -> clockOffset = PlatformClock.offset(value == null ? "" : value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
         LocalPlatformOptions parsed = new LocalPlatformOptions(kafka, controller, registry, ingest, notification,
-                postgres, smtp, dataDir, demo, exitAfterDemo);
+                postgres, smtp, dataDir, demo, exitAfterDemo, clockOffset);
         parsed.checkDistinct();
         return parsed;
     }
@@ -108,7 +117,12 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
 
     public LocalPlatformOptions withDemo(boolean demo, boolean exitAfterDemo) {
         return new LocalPlatformOptions(kafkaPort, kafkaControllerPort, registryPort, ingestPort, notificationPort,
-                postgresPort, smtpPort, dataDir, demo, exitAfterDemo);
+                postgresPort, smtpPort, dataDir, demo, exitAfterDemo, clockOffset);
+    }
+
+    /** The clock every service and the demo read: moved by --clock-offset, else by this JVM's settings. */
+    public Clock clock() {
+        return clockOffset == null ? PlatformClock.fromSystemSettings() : PlatformClock.of(clockOffset);
     }
 
     public record PortUse(int port, String what, String option) {

@@ -3,6 +3,7 @@ package uk.safeguarding.notification.directory;
 import uk.safeguarding.notification.routing.SchoolAge;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +29,13 @@ public final class DemoDirectory {
 
     public static final long DEFAULT_SEED = 20_261_120L;
     public static final int DEFAULT_HOUSEHOLDS = 160;
-    /** Ages (and so school or health visiting) are fixed relative to this date, not to the clock. */
-    public static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 11, 1);
+    /**
+     * The day of the school year the ages are set on: 1 November, early enough in the autumn term that every child has
+     * started the school year they are in, so each school year's directory has the same shape, a year older in dates.
+     */
+    static final MonthDay AGES_ON = MonthDay.of(11, 1);
+    /** The reference date of the first demo directory (the school year 2026-27), whose dates the README shows. */
+    private static final LocalDate FIRST_YEAR = AGES_ON.atYear(2026);
 
     public static final String LOCAL_AUTHORITY = "ORG-LA-01";
     public static final String HEALTH_VISITING = "ORG-HV-01";
@@ -61,6 +67,7 @@ public final class DemoDirectory {
         }
     }
 
+    private final LocalDate referenceDate;
     private final DirectoryDocument document;
     private final List<Household> households;
 
@@ -70,7 +77,8 @@ public final class DemoDirectory {
                 "01234 " + (500000 + Math.abs(id.hashCode()) % 400000), null, POSTCODES.get(Math.abs(id.hashCode()) % POSTCODES.size()));
     }
 
-    private DemoDirectory(long seed, int householdCount) {
+    private DemoDirectory(long seed, int householdCount, LocalDate referenceDate) {
+        this.referenceDate = referenceDate;
         Random random = new Random(seed);
         List<DirectoryDocument.Organisation> orgs = new ArrayList<>();
         orgs.add(org(LOCAL_AUTHORITY, "Exampleshire County Council Children's Services", OrganisationKind.LOCAL_AUTHORITY,
@@ -132,13 +140,13 @@ public final class DemoDirectory {
             Set<String> givenInHousehold = new HashSet<>();
             for (int age : ages) {
                 String given = distinctGiven(random, givenInHousehold);
-                LocalDate dob = uniqueBirth(random, age, given, family, usedNameDob);
+                LocalDate dob = uniqueBirth(referenceDate, random, age, given, family, usedNameDob);
                 String id = String.format("CH-%05d", ++childSeq[0]);
-                boolean underSchoolAge = SchoolAge.isUnderSchoolAge(dob, REFERENCE_DATE);
+                boolean underSchoolAge = SchoolAge.isUnderSchoolAge(dob, referenceDate);
                 boolean unlinked = h > 3 && random.nextInt(100) < 2;
                 String school = null;
                 if (!underSchoolAge && !unlinked) {
-                    int yearsInSchool = REFERENCE_DATE.getYear() - SchoolAge.receptionStart(dob).getYear();
+                    int yearsInSchool = referenceDate.getYear() - SchoolAge.receptionStart(dob).getYear();
                     school = yearsInSchool < 7 ? PRIMARY_SCHOOLS.get(random.nextInt(PRIMARY_SCHOOLS.size()))
                             : SECONDARY_SCHOOLS.get(random.nextInt(SECONDARY_SCHOOLS.size()));
                 }
@@ -156,7 +164,7 @@ public final class DemoDirectory {
             for (int a = 0; a < adultCount; a++) {
                 String given = distinctGiven(random, givenInHousehold);
                 String adultFamily = a == 1 && random.nextInt(100) < 40 ? FAMILY.get(random.nextInt(FAMILY.size())) : family;
-                LocalDate dob = uniqueBirth(random, 22 + random.nextInt(28), given, adultFamily, usedNameDob);
+                LocalDate dob = uniqueBirth(referenceDate, random, 22 + random.nextInt(28), given, adultFamily, usedNameDob);
                 String id = String.format("AD-%05d", ++adultSeq[0]);
                 boolean isSupervised = supervised && a == adultCount - 1;
                 List<DirectoryDocument.Identifier> ids = new ArrayList<>();
@@ -192,7 +200,7 @@ public final class DemoDirectory {
                 case "college" -> 16;
                 default -> 11;
             };
-            LocalDate dob = uniqueBirth(settings, age, given, family, usedNameDob);
+            LocalDate dob = uniqueBirth(referenceDate, settings, age, given, family, usedNameDob);
             List<DirectoryDocument.Identifier> ids = new ArrayList<>();
             if (!kind.equals("nursery")) {
                 ids.add(new DirectoryDocument.Identifier(IdentifierScheme.UPN, unique(usedUpn, () -> upn(settings))));
@@ -204,7 +212,7 @@ public final class DemoDirectory {
                     kind.equals("home") ? Boolean.TRUE : null, kind.equals("home") ? LOCAL_AUTHORITY : null);
             children.add(child);
             String adultGiven = distinctGiven(settings, givenInHousehold);
-            LocalDate adultDob = uniqueBirth(settings, 30 + settings.nextInt(15), adultGiven, family, usedNameDob);
+            LocalDate adultDob = uniqueBirth(referenceDate, settings, 30 + settings.nextInt(15), adultGiven, family, usedNameDob);
             DirectoryDocument.Adult adult = new DirectoryDocument.Adult(String.format("AD-%05d", ++adultSeq[0]),
                     adultGiven, family, adultDob, List.of(), null, null);
             adults.add(adult);
@@ -216,15 +224,36 @@ public final class DemoDirectory {
         this.households = List.copyOf(households);
     }
 
-    public static DemoDirectory standard() {
-        return generate(DEFAULT_SEED, DEFAULT_HOUSEHOLDS);
+    /**
+     * The demo directory of the school year {@code today} is in: the same ids, names, households and links every
+     * year, with dates of birth that keep each child the age (and so at the school, nursery or college) the samples
+     * describe.
+     */
+    public static DemoDirectory standard(LocalDate today) {
+        return generate(DEFAULT_SEED, DEFAULT_HOUSEHOLDS, today);
     }
 
-    public static DemoDirectory generate(long seed, int households) {
+    public static DemoDirectory generate(long seed, int households, LocalDate today) {
         if (households < 3) {
             throw new IllegalArgumentException("at least 3 households (the named samples)");
         }
-        return new DemoDirectory(seed, households);
+        return new DemoDirectory(seed, households, referenceDate(today));
+    }
+
+    /** The demo's organisations: the same whatever the date and the number of households. */
+    public static List<DirectoryDocument.Organisation> organisations() {
+        return generate(DEFAULT_SEED, 3, LocalDate.EPOCH).document().organisations();
+    }
+
+    /** The date ages are set on for {@code today}: {@link #AGES_ON} of the school year (from 1 September) it is in. */
+    static LocalDate referenceDate(LocalDate today) {
+        int schoolYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+        return AGES_ON.atYear(schoolYear);
+    }
+
+    /** The date the ages of this directory are set on. */
+    public LocalDate referenceDate() {
+        return referenceDate;
     }
 
     public DirectoryDocument document() {
@@ -285,9 +314,13 @@ public final class DemoDirectory {
     }
 
     /** A birth date making the person {@code age} on the reference date, unique for the name (no ambiguous demo). */
-    private static LocalDate uniqueBirth(Random random, int age, String given, String family, Set<String> used) {
+    private static LocalDate uniqueBirth(LocalDate referenceDate, Random random, int age, String given, String family,
+                                         Set<String> used) {
         while (true) {
-            LocalDate dob = REFERENCE_DATE.minusYears(age + 1L).plusDays(1 + random.nextInt(364));
+            // drawn in the first directory's year and moved by whole years, so no leap day shifts a birthday across
+            // the 1 September line that decides a child's school year
+            LocalDate dob = FIRST_YEAR.minusYears(age + 1L).plusDays(1 + random.nextInt(364))
+                    .plusYears(referenceDate.getYear() - FIRST_YEAR.getYear());
             if (used.add(given + "|" + family + "|" + dob)) {
                 return dob;
             }

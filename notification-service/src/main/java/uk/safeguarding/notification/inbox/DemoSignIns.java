@@ -50,7 +50,7 @@ public final class DemoSignIns {
         int n = 0;
         DirectoryDocument.Organisation localAuthority = null;
         List<DirectoryDocument.Organisation> probationUnits = new ArrayList<>();
-        for (DirectoryDocument.Organisation org : DemoDirectory.standard().document().organisations()) {
+        for (DirectoryDocument.Organisation org : DemoDirectory.organisations()) {
             String slug = slug(org.name());
             if (org.kind() == OrganisationKind.SCHOOL) {
                 signIns.add(new SignIn("P-" + org.id() + "-DSL", "dsl@" + slug + ".example", name(n++),

@@ -62,15 +62,32 @@ public final class SyntheticDirectory {
     private final List<Candidate> children = new ArrayList<>();
     private final Random random;
     private final Nicknames nicknames;
+    private final int schoolYear;
 
-    private SyntheticDirectory(long seed, Nicknames nicknames) {
+    /**
+     * The school year (from 1 September) of the matcher's evaluation. Matching never reads today's date, so its
+     * published figures come from this one fixed year.
+     */
+    static final int EVALUATION_SCHOOL_YEAR = 2025;
+
+    private SyntheticDirectory(long seed, Nicknames nicknames, int schoolYear) {
         this.random = new Random(seed);
         this.nicknames = nicknames;
+        this.schoolYear = schoolYear;
     }
 
-    /** At least {@code size} children (households are filled whole). */
+    /** At least {@code size} children (households are filled whole), of school age in the evaluation's year. */
     public static SyntheticDirectory generate(long seed, int size) {
-        SyntheticDirectory d = new SyntheticDirectory(seed, Nicknames.defaults());
+        return generate(seed, size, EVALUATION_SCHOOL_YEAR);
+    }
+
+    /** At least {@code size} children of school age on {@code today} (a benchmark's incidents happen now). */
+    public static SyntheticDirectory generate(long seed, int size, LocalDate today) {
+        return generate(seed, size, today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1);
+    }
+
+    private static SyntheticDirectory generate(long seed, int size, int schoolYear) {
+        SyntheticDirectory d = new SyntheticDirectory(seed, Nicknames.defaults(), schoolYear);
         int n = 0;
         while (d.children.size() < size) {
             d.addHousehold("H" + (n++));
@@ -154,9 +171,12 @@ public final class SyntheticDirectory {
                 + INWARD_LETTERS.charAt(random.nextInt(INWARD_LETTERS.length()));
     }
 
-    /** School age: born 1 September 2008 to 31 August 2021. */
-    static LocalDate dateOfBirth(Random random) {
-        LocalDate start = LocalDate.of(2008, 9, 1);
+    /**
+     * School age in the directory's school year, reception to year 12: for the year from September 2025, born
+     * 1 September 2008 to 31 August 2021.
+     */
+    LocalDate dateOfBirth(Random random) {
+        LocalDate start = LocalDate.of(schoolYear - 17, 9, 1);
         return start.plusDays(random.nextInt(13 * 365 + 3));
     }
 

@@ -64,7 +64,7 @@ public final class SyntheticReports {
         if (noise == Noise.NOT_IN_DIRECTORY_NEW_FAMILY) {
             String given = SyntheticDirectory.freshGivenName(random, List.of(), nicknames);
             ChildDetails c = new ChildDetails(given, SyntheticDirectory.family(random),
-                    random.nextInt(100) < 85 ? SyntheticDirectory.dateOfBirth(random) : null,
+                    random.nextInt(100) < 85 ? directory.dateOfBirth(random) : null,
                     SyntheticDirectory.postcode(random), null, null);
             return new Report(restyle(c), null, noise);
         }
@@ -75,7 +75,7 @@ public final class SyntheticReports {
             String given = SyntheticDirectory.freshGivenName(random, taken, nicknames);
             Candidate sibling = h.children().get(random.nextInt(h.children().size()));
             LocalDate dob = random.nextInt(100) < 30 ? sibling.details().dateOfBirth() // a twin not in the directory
-                    : SyntheticDirectory.dateOfBirth(random);
+                    : directory.dateOfBirth(random);
             ChildDetails c = new ChildDetails(given, sibling.details().familyName(),
                     random.nextInt(100) < 85 ? dob : null, h.postcode(), null, null);
             return new Report(restyle(c), null, noise);
