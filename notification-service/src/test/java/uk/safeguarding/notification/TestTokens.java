@@ -1,5 +1,6 @@
 package uk.safeguarding.notification;
 
+import uk.safeguarding.testkit.TestClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -71,24 +72,24 @@ public final class TestTokens {
 
     /** A valid token for 10 minutes: this subject at this organisation with these roles. */
     public static String token(String subject, String organisationId, PersonRole... roles) {
-        return INSTANCE.sign(INSTANCE.trusted, claims(subject, organisationId, roles, Instant.now().plusSeconds(600)));
+        return INSTANCE.sign(INSTANCE.trusted, claims(subject, organisationId, roles, TestClock.clock().instant().plusSeconds(600)));
     }
 
     /** A token that expired an hour ago. */
     public static String expiredToken(String subject, String organisationId, PersonRole... roles) {
         return INSTANCE.sign(INSTANCE.trusted, claims(subject, organisationId, roles,
-                Instant.now().minus(Duration.ofHours(1))));
+                TestClock.clock().instant().minus(Duration.ofHours(1))));
     }
 
     /** A token signed with a key the service does not trust (same key id). */
     public static String forgedToken(String subject, String organisationId, PersonRole... roles) {
-        return INSTANCE.sign(INSTANCE.untrusted, claims(subject, organisationId, roles, Instant.now().plusSeconds(600)));
+        return INSTANCE.sign(INSTANCE.untrusted, claims(subject, organisationId, roles, TestClock.clock().instant().plusSeconds(600)));
     }
 
     /** A valid token with these claims only (besides iss, iat, exp). */
     public static String tokenWithClaims(Map<String, Object> claims) {
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().issuer(ISSUER).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)));
+                .expirationTime(Date.from(TestClock.clock().instant().plusSeconds(600)));
         claims.forEach(b::claim);
         return INSTANCE.sign(INSTANCE.trusted, b.build());
     }

@@ -11,8 +11,10 @@ import uk.safeguarding.avro.OfficerContact;
 import uk.safeguarding.avro.PersonIdentifier;
 import uk.safeguarding.avro.RiskLevel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import uk.safeguarding.schemas.IncidentIds;
@@ -27,8 +29,9 @@ public final class SampleIncidents {
     private SampleIncidents() {
     }
 
+    /** An incident that happened two hours ago (on {@link TestClock}) and was reported an hour later. */
     public static IncidentReported.Builder incident(String forceCode, String policeReference) {
-        Instant occurred = Instant.parse("2026-11-20T22:15:00Z");
+        Instant occurred = TestClock.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
         return IncidentReported.newBuilder()
                 .setIncidentId(IncidentIds.forPoliceReference(forceCode, policeReference))
                 .setForceCode(forceCode)

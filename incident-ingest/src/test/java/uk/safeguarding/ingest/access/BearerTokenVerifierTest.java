@@ -1,5 +1,6 @@
 package uk.safeguarding.ingest.access;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import uk.safeguarding.ingest.support.TestIssuer;
@@ -48,7 +49,8 @@ class BearerTokenVerifierTest {
 
     private static BearerTokenVerifier verifierWithKeysAt(String jwkSetUri) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).validateType(false).build();
-        decoder.setJwtValidator(AccessConfiguration.validator(TestIssuer.ISSUER, TestIssuer.AUDIENCE, Duration.ofSeconds(60)));
+        decoder.setJwtValidator(AccessConfiguration.validator(TestIssuer.ISSUER, TestIssuer.AUDIENCE, Duration.ofSeconds(60),
+                TestClock.clock()));
         return new BearerTokenVerifier(decoder, "scope", "incidents:submit:", CLIENT_ID_CLAIMS);
     }
 }

@@ -1,5 +1,6 @@
 package uk.safeguarding.ingest.access;
 
+import uk.safeguarding.testkit.TestClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,8 +50,8 @@ class PoliceSystemAccessTest extends IngestIntegrationTest {
         ObjectNode submission = incident("WMP", uniqueReference());
         long before = IngestInfrastructure.incidentsEndOffset();
         String expired = TestIssuer.get().token(TEST_CLIENT, c -> c
-                .issueTime(Date.from(Instant.now().minusSeconds(3600)))
-                .expirationTime(Date.from(Instant.now().minusSeconds(600))), "WMP");
+                .issueTime(Date.from(TestClock.clock().instant().minusSeconds(3600)))
+                .expirationTime(Date.from(TestClock.clock().instant().minusSeconds(600))), "WMP");
 
         Http.Answer answer = anonymous().withToken(expired).post(PATH, submission);
 

@@ -1,5 +1,6 @@
 package uk.safeguarding.ingest.api;
 
+import uk.safeguarding.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -216,9 +217,9 @@ class IncidentSubmissionTest extends IngestIntegrationTest {
         // given a report with many mistakes at once
         ObjectNode submission = incident("wmp", uniqueReference());
         submission.put("revision", 0);
-        submission.put("occurredAt", Instant.now().plusSeconds(3600).toString());
-        submission.put("reportedAt", Instant.now().minusSeconds(60).toString());
-        child(submission, 0).put("dateOfBirth", LocalDate.now().plusDays(3).toString());
+        submission.put("occurredAt", TestClock.clock().instant().plusSeconds(3600).toString());
+        submission.put("reportedAt", TestClock.clock().instant().minusSeconds(60).toString());
+        child(submission, 0).put("dateOfBirth", TestClock.today().plusDays(3).toString());
         child(submission, 0).withArray("identifiers").removeAll()
                 .add(submission.objectNode().put("scheme", "UPN").put("value", "123456789012"))
                 .add(submission.objectNode().put("scheme", "NHS_NUMBER").put("value", "9434765918"));

@@ -75,7 +75,7 @@ class SubmissionValidationTest {
 
     @Test
     void dateOfBirthTodayOrLaterIsRefused() {
-        Child unborn = new Child("Robin", "Sample", LocalDate.now().plusDays(1), List.of(), null, true, null, null, null, null);
+        Child unborn = new Child("Robin", "Sample", LocalDate.ofInstant(NOW, ZoneOffset.UTC).plusDays(1), List.of(), null, true, null, null, null, null);
 
         assertThat(violations(submission(NOW.minusSeconds(60), null, unborn)))
                 .containsExactly("children[0].dateOfBirth: must be in the past");

@@ -1,5 +1,6 @@
 package uk.safeguarding.ingest.support;
 
+import uk.safeguarding.testkit.TestClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -84,7 +85,7 @@ public final class TestIssuer {
     }
 
     private static JWTClaimsSet.Builder claims(String clientId, String... forceCodes) {
-        Instant now = Instant.now();
+        Instant now = TestClock.clock().instant();
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(List.of(AUDIENCE))

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.audit;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class AuditRelayPositionTest extends IntegrationTestSupport {
 
     private static DisclosureEvent disclosure(String childId) {
         return new DisclosureEvent(UUID.randomUUID(), DisclosureAction.ALERT_OPENED,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), "T-P-" + unique(), "T-SCH-" + unique(), childId,
+                TestClock.clock().instant().truncatedTo(ChronoUnit.MILLIS), "T-P-" + unique(), "T-SCH-" + unique(), childId,
                 "T-INC-" + unique(), UUID.randomUUID(), List.of("voiceOfChild"), "2026-11-1", "basis");
     }
 

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.audit;
 
+import uk.safeguarding.testkit.TestClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class DisclosureAuditRoutingTest extends IntegrationTestSupport {
         String token = unique();
         TestDirectory dir = TestDirectory.create(token);
         String family = familyName("Hawthornby");
-        LocalDate dob = LocalDate.of(2016, 2, 14);
+        LocalDate dob = TestClock.bornYearsAgo(10, 2, 14);
         given(new DirectoryDocument(dir.organisations(),
                 List.of(dir.schoolChild(childId, "Linnea", family, dob, null)), List.of(), List.of()));
         return SampleIncidents.incident("TST", "AUD-" + token)

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.audit;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -34,7 +35,7 @@ class DisclosureAuditTableTest extends IntegrationTestSupport {
     void anUpdateOrDeleteOfARecordedDisclosureIsRefused() {
         // given
         String child = "T-CH-" + unique();
-        DisclosureEvent event = givenARecordedDisclosure(child, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        DisclosureEvent event = givenARecordedDisclosure(child, TestClock.clock().instant().truncatedTo(ChronoUnit.MILLIS));
 
         // when / then: rewriting who saw it, what was seen or when, or deleting it, all fail
         assertThatThrownBy(() -> jdbc.update("update disclosure_audit set organisation_id = 'T-ELSEWHERE' where event_id = ?",
@@ -58,7 +59,7 @@ class DisclosureAuditTableTest extends IntegrationTestSupport {
         String child = "T-CH-" + unique();
         Instant longAgo = Instant.parse("2019-01-01T00:00:00Z");
         DisclosureEvent old = givenARecordedDisclosure(child, longAgo);
-        DisclosureEvent recent = givenARecordedDisclosure(child, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        DisclosureEvent recent = givenARecordedDisclosure(child, TestClock.clock().instant().truncatedTo(ChronoUnit.MILLIS));
 
         // when the retention purge anonymises what is older than 2020
         Integer anonymised = jdbc.queryForObject("select anonymise_disclosure_audit(?)", Integer.class,

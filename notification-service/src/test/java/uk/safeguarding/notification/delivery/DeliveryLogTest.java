@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.delivery;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.avro.AgencyKind;
@@ -27,7 +28,7 @@ class DeliveryLogTest extends IntegrationTestSupport {
     private DeliveryLog deliveryLog;
 
     private String organisationId;
-    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final Instant now = TestClock.clock().instant().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeEach
     void givenAnOrganisation() {

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.delivery;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,7 @@ public abstract class DeliveryTestSupport extends IntegrationTestSupport {
     protected School givenSchoolWithPupil() {
         String token = unique();
         School school = new School("T-DSCH-" + token, "Brookfield Primary " + token, "T-DCH-" + token, "Perpetua",
-                familyName("Hollowell"), LocalDate.of(2016, 3, 14));
+                familyName("Hollowell"), TestClock.bornYearsAgo(10, 3, 14));
         given(new DirectoryDocument(
                 List.of(new DirectoryDocument.Organisation(school.id(), school.name(), OrganisationKind.SCHOOL, null, null,
                         "Office", "office@" + school.id().toLowerCase() + ".example", "01234 567890", null, "EX1 1AA")),

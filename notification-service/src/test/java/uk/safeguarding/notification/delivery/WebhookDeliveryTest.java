@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.delivery;
 
+import uk.safeguarding.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -110,11 +111,11 @@ class WebhookDeliveryTest extends DeliveryTestSupport {
         assertThat(request.idempotencyKey()).isEqualTo(alertId.toString());
         assertThat(request.contentType()).startsWith("application/json");
         assertThat(WebhookSignature.verify(secret, request.signature(), request.body(),
-                Instant.now().getEpochSecond(), 300)).isTrue();
+                TestClock.clock().instant().getEpochSecond(), 300)).isTrue();
         String t = request.signature().split(",")[0].substring(2);
         assertThat(request.signature()).isEqualTo("t=" + t + ",v1=" + WebhookSignature.hmacHex(secret, t + "." + request.body()));
         assertThat(WebhookSignature.verify("another-secret", request.signature(), request.body(),
-                Instant.now().getEpochSecond(), 300)).isFalse();
+                TestClock.clock().instant().getEpochSecond(), 300)).isFalse();
         JsonNode alert = JSON.readTree(request.body());
         assertThat(alert.get("alertId").asText()).isEqualTo(alertId.toString());
         assertThat(alert.get("recipient").get("organisationId").asText()).isEqualTo(school.id());
@@ -148,7 +149,7 @@ class WebhookDeliveryTest extends DeliveryTestSupport {
         assertThat(received).hasSize(3).extracting(Received::idempotencyKey).containsOnly(alertId.toString());
         assertThat(received).extracting(Received::body).containsOnly(received.get(0).body());
         assertThat(received).allSatisfy(r -> assertThat(WebhookSignature.verify(secret, r.signature(), r.body(),
-                Instant.now().getEpochSecond(), 300)).isTrue());
+                TestClock.clock().instant().getEpochSecond(), 300)).isTrue());
 
         // and alerts.status says DELIVERED by webhook once
         awaitStatus(alertId, DeliveryState.DELIVERED, DeliveryChannel.WEBHOOK);

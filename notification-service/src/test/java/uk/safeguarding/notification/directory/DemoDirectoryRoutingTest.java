@@ -10,6 +10,7 @@ import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.IntegrationTestSupport;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.testkit.SampleIncidents;
+import uk.safeguarding.testkit.TestClock;
 import uk.safeguarding.testkit.TopicProbe;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class DemoDirectoryRoutingTest extends IntegrationTestSupport {
     @Test
     void theDemoDirectoryIsSeededAtStartupAndItsNamedHouseholdsRouteAsDocumented() {
         // given the demo directory seeded at startup (notification.demo-directory=true)
-        DemoDirectory demo = DemoDirectory.standard();
+        DemoDirectory demo = DemoDirectory.standard(TestClock.today());
         assertThat(directory.child(demo.toddlerHousehold().children().get(0).id())).isPresent();
 
         // when an incident names the toddler household's children (by name and date of birth) and the supervised

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.directory;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import uk.safeguarding.notification.delivery.PersonRole;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class DirectoryApiTest extends IntegrationTestSupport {
 
         // when a child is put with each link
         DirectoryDocument.Child child = new DirectoryDocument.Child("T-CH-SET-" + token, "Octavia", "Fotheringay",
-                LocalDate.of(2010, 4, 4), "EX1 1AA", List.of(), null, null, null, nursery, college, true, la);
+                TestClock.bornYearsAgo(16, 4, 4), "EX1 1AA", List.of(), null, null, null, nursery, college, true, la);
         assertThat(send(HttpMethod.PUT, "/children/" + child.id(), child).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         // then they are read back
@@ -65,7 +66,7 @@ class DirectoryApiTest extends IntegrationTestSupport {
 
         // and a link to the wrong kind of organisation, or home education without a local authority, is refused
         DirectoryDocument.Child wrong = new DirectoryDocument.Child("T-CH-SET-" + token, "Octavia", "Fotheringay",
-                LocalDate.of(2010, 4, 4), "EX1 1AA", List.of(), null, null, null, college, nursery, true, null);
+                TestClock.bornYearsAgo(16, 4, 4), "EX1 1AA", List.of(), null, null, null, college, nursery, true, null);
         ResponseEntity<Map<String, Object>> refused = send(HttpMethod.PUT, "/children/" + child.id(), wrong);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badFields(refused)).containsExactlyInAnyOrder("earlyYearsSettingId", "collegeId", "localAuthorityId");
@@ -153,7 +154,7 @@ class DirectoryApiTest extends IntegrationTestSupport {
         TestDirectory dir = TestDirectory.create(token);
         DirectoryDocument document = new DirectoryDocument(dir.organisations(),
                 List.of(dir.schoolChild("T-CH-I1-" + token, "Benedick", "Oakenshaw", LocalDate.of(2013, 3, 3), null),
-                        dir.toddler("T-CH-I2-" + token, "Beatrice", "Oakenshaw", LocalDate.of(2024, 3, 3))),
+                        dir.toddler("T-CH-I2-" + token, "Beatrice", "Oakenshaw", TestClock.bornYearsAgo(2, 3, 3))),
                 List.of(dir.supervisedAdult("T-AD-I1-" + token, "Leonato", "Oakenshaw", LocalDate.of(1980, 3, 3),
                         "80/" + token)),
                 List.of(new DirectoryDocument.HouseholdLink("T-CH-I1-" + token, "T-AD-I1-" + token, Relationship.PARENT),

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.family;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,7 +43,7 @@ class FamilyRecordsConcurrencyTest extends IntegrationTestSupport {
     void aBatchRoutingAtTheSameMomentWaitsForTheOtherAndSeesItsIncident() throws Exception {
         // given a routing transaction that has recorded a child's incident and not yet committed
         String child = "T-CH-" + unique();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = TestClock.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         Involvement first = involvement("T-INC-" + unique(), now.minus(Duration.ofDays(3)), child);
         Involvement second = involvement("T-INC-" + unique(), now, child);
         TransactionTemplate tx = new TransactionTemplate(transactionManager);
@@ -83,7 +84,7 @@ class FamilyRecordsConcurrencyTest extends IntegrationTestSupport {
     @Test
     void familiesAreNeverRecordedOutsideATransaction() {
         // a lock held for one statement would protect nothing
-        assertThatThrownBy(() -> records.record(List.of(involvement("T-INC-" + unique(), Instant.now(),
+        assertThatThrownBy(() -> records.record(List.of(involvement("T-INC-" + unique(), TestClock.clock().instant(),
                 "T-CH-" + unique())))).isInstanceOf(IllegalStateException.class);
     }
 }

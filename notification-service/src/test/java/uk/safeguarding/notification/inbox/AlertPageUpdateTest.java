@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.RevisionKind;
@@ -27,13 +28,13 @@ class AlertPageUpdateTest extends InboxTestSupport {
         TestDirectory dir = TestDirectory.create(token);
         String family = familyName("Brackenridge");
         given(new DirectoryDocument(dir.organisations(),
-                List.of(dir.schoolChild("T-CH-U-" + token, "Leopoldine", family, LocalDate.of(2017, 1, 20), null)),
+                List.of(dir.schoolChild("T-CH-U-" + token, "Leopoldine", family, TestClock.bornYearsAgo(9, 1, 20), null)),
                 List.of(), List.of()));
         String email = "dsl-" + token + "@test-school-u.example";
         givenPerson(dir.school(), email, "Hortensia Testwell");
         IncidentReported revision1 = SampleIncidents.incident("TST", "REF-U-" + token)
                 .setChildren(new ArrayList<>(List.of(
-                        SampleIncidents.child("Leopoldine", family, LocalDate.of(2017, 1, 20)).build()))).build();
+                        SampleIncidents.child("Leopoldine", family, TestClock.bornYearsAgo(9, 1, 20)).build()))).build();
         produce(revision1);
 
         // when police send a correction: the child said something else

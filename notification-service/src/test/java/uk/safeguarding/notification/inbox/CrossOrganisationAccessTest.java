@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.notification.delivery.DeliveryLog;
@@ -45,7 +46,7 @@ class CrossOrganisationAccessTest extends InboxTestSupport {
     void noOrganisationCanReadAnotherOrganisationsAlertsByIdUrlOrList() {
         // given every organisation of the demo directory, each with a person and an alert addressed to it
         List<Party> parties = new ArrayList<>();
-        for (DirectoryDocument.Organisation org : DemoDirectory.standard().document().organisations()) {
+        for (DirectoryDocument.Organisation org : DemoDirectory.organisations()) {
             parties.add(givenAnAlertFor(org));
         }
         // and two test schools whose alerts were routed from a police incident on the incidents topic
@@ -128,7 +129,7 @@ class CrossOrganisationAccessTest extends InboxTestSupport {
                 .setRecipient(uk.safeguarding.avro.Recipient.newBuilder().setOrganisationId(org.id())
                         .setOrganisationName(org.name()).setKind(kind).build())
                 .setChild(uk.safeguarding.avro.AlertChild.newBuilder().setChildId("T-CH-" + token).setGivenName(given)
-                        .setFamilyName(family).setDateOfBirth(java.time.LocalDate.of(2016, 5, 4)).build())
+                        .setFamilyName(family).setDateOfBirth(TestClock.bornYearsAgo(10, 5, 4)).build())
                 .setDisclosed(uk.safeguarding.avro.Disclosure.newBuilder().setChildPresent(true)
                         .setVoiceOfChild("I hid upstairs").setCircumstances("Invented").build())
                 .setRoutingReason(uk.safeguarding.avro.RoutingReason.UNKNOWN).setRoutedAt(now)

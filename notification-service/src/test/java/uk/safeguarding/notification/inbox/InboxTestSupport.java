@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.testkit.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,7 +50,7 @@ abstract class InboxTestSupport extends IntegrationTestSupport {
     }
 
     /** Two schools, one incident naming a pupil of each. */
-    record Scenario(School mine, School other, String policeReference) {
+    record Scenario(School mine, School other, String policeReference, Instant occurredAt) {
     }
 
     protected String baseUrl() {
@@ -69,8 +70,8 @@ abstract class InboxTestSupport extends IntegrationTestSupport {
         List<DirectoryDocument.Organisation> organisations = new ArrayList<>(mine.organisations());
         organisations.addAll(other.organisations());
         given(new DirectoryDocument(organisations,
-                List.of(mine.schoolChild("T-CH-A-" + token, "Ottilie", family, LocalDate.of(2017, 4, 12), null),
-                        other.schoolChild("T-CH-B-" + token, "Barnaby", otherFamily, LocalDate.of(2016, 9, 3), null)),
+                List.of(mine.schoolChild("T-CH-A-" + token, "Ottilie", family, TestClock.bornYearsAgo(9, 4, 12), null),
+                        other.schoolChild("T-CH-B-" + token, "Barnaby", otherFamily, TestClock.bornYearsAgo(10, 9, 3), null)),
                 List.of(), List.of()));
         String myPerson = givenPerson(mine.school(), "dsl-" + token + "@test-school-a.example", "Imogen Testwell");
         String otherPerson = givenPerson(other.school(), "dsl-" + token + "@test-school-b.example", "Rufus Testwell");
@@ -78,8 +79,8 @@ abstract class InboxTestSupport extends IntegrationTestSupport {
         String reference = "REF-" + token;
         IncidentReported.Builder incident = SampleIncidents.incident("TST", reference);
         incident.setChildren(new ArrayList<>(List.of(
-                SampleIncidents.child("Ottilie", family, LocalDate.of(2017, 4, 12)).build(),
-                SampleIncidents.child("Barnaby", otherFamily, LocalDate.of(2016, 9, 3)).build())));
+                SampleIncidents.child("Ottilie", family, TestClock.bornYearsAgo(9, 4, 12)).build(),
+                SampleIncidents.child("Barnaby", otherFamily, TestClock.bornYearsAgo(10, 9, 3)).build())));
         IncidentReported reported = incident.build();
         produce(reported);
 
@@ -91,7 +92,17 @@ abstract class InboxTestSupport extends IntegrationTestSupport {
                         "Ottilie " + family, myAlert),
                 new School(other.school(), otherPerson, "dsl-" + token + "@test-school-b.example", "Rufus Testwell",
                         "Barnaby " + otherFamily, otherAlert),
-                reference);
+                reference, reported.getOccurredAt());
+    }
+
+    /** As a person reads a time on the pages: "Friday 20 November 2026 at 10:15pm", London time. */
+    static String asShown(Instant instant) {
+        java.time.ZonedDateTime t = instant.atZone(java.time.ZoneId.of("Europe/London"));
+        int hour = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        String time = t.getMinute() == 0 && t.getHour() % 12 == 0 ? (t.getHour() == 0 ? "midnight" : "midday")
+                : hour + ":" + String.format("%02d", t.getMinute()) + (t.getHour() < 12 ? "am" : "pm");
+        return java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK).format(t)
+                + " at " + time;
     }
 
     protected String givenPerson(String organisationId, String email, String displayName) {

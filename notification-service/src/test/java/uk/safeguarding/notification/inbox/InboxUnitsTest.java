@@ -75,7 +75,7 @@ class InboxUnitsTest {
     @Test
     void everyDemoSchoolAndProbationUnitHasAKeyAdultAndADeputyAndEveryOtherOrganisationOnePerson() {
         List<DemoSignIns.SignIn> signIns = DemoSignIns.list();
-        var organisations = DemoDirectory.standard().document().organisations();
+        var organisations = DemoDirectory.organisations();
 
         for (var org : organisations) {
             // operations, the directory admin and the unresolved caseworker are the local authority's extra accounts

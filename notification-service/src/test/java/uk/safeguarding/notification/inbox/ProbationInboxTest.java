@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.avro.AdultRole;
 import uk.safeguarding.avro.IdentifierScheme;
@@ -36,8 +37,8 @@ class ProbationInboxTest extends InboxTestSupport {
         List<DirectoryDocument.Organisation> orgs = new ArrayList<>(dir.organisations());
         orgs.addAll(other.organisations());
         given(new DirectoryDocument(orgs,
-                List.of(dir.schoolChild("T-CH-1-" + token, "Perdita", family, LocalDate.of(2016, 8, 8), null),
-                        dir.toddler("T-CH-2-" + token, "Florizel", family, LocalDate.of(2024, 4, 4))),
+                List.of(dir.schoolChild("T-CH-1-" + token, "Perdita", family, TestClock.bornYearsAgo(10, 8, 8), null),
+                        dir.toddler("T-CH-2-" + token, "Florizel", family, TestClock.bornYearsAgo(2, 4, 4))),
                 List.of(dir.supervisedAdult("T-AD-" + token, "Leontes", family, LocalDate.of(1986, 6, 6), pnc)),
                 List.of(new DirectoryDocument.HouseholdLink("T-CH-2-" + token, "T-AD-" + token, Relationship.PARENT))));
         String email = "om-" + token + "@pdu.example";
@@ -49,7 +50,7 @@ class ProbationInboxTest extends InboxTestSupport {
                 .setAdults(new ArrayList<>(List.of(SampleIncidents.adult("Leontes", family, AdultRole.SUSPECT,
                         SampleIncidents.id(IdentifierScheme.PNC_ID, pnc)))))
                 .setChildren(new ArrayList<>(List.of(
-                        SampleIncidents.child("Perdita", family, LocalDate.of(2016, 8, 8)).build())))
+                        SampleIncidents.child("Perdita", family, TestClock.bornYearsAgo(10, 8, 8)).build())))
                 .build();
         produce(incident);
         UUID alertId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.query(

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.testkit.TestClock;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -109,7 +110,7 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
     void aCaseworkerFindsTheRightTwinAndTheAlertsGoAtOnce() {
         // given twins Alexander and Alexandra at a school, an incident naming "Alex", and a caseworker
         String family = familyName("Tremayne");
-        LocalDate born = LocalDate.of(2015, 6, 21);
+        LocalDate born = TestClock.bornYearsAgo(11, 6, 21);
         given(new DirectoryDocument(dir.organisations(), List.of(
                 dir.schoolChild("T-CH-T1-" + token, "Alexander", family, born, null),
                 dir.schoolChild("T-CH-T2-" + token, "Alexandra", family, born, null)), null, null));
@@ -189,11 +190,11 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
         // given a pupil the police misspelled (no postcode): matched for review
         String family = familyName("Pemberton");
         given(new DirectoryDocument(dir.organisations(), List.of(
-                dir.schoolChild("T-CH-R-" + token, "Rosalind", family, LocalDate.of(2016, 2, 17), null)), null, null));
+                dir.schoolChild("T-CH-R-" + token, "Rosalind", family, TestClock.bornYearsAgo(10, 2, 17), null)), null, null));
         String email = "dsl-" + token + "@school.example";
         givenPerson(dir.school(), email, PersonRole.KEY_ADULT);
         IncidentReported incident = SampleIncidents.incident("TST", "REF-" + token).setChildren(new ArrayList<>(List.of(
-                SampleIncidents.child("Rosalnid", family, LocalDate.of(2016, 2, 17)).build()))).build();
+                SampleIncidents.child("Rosalnid", family, TestClock.bornYearsAgo(10, 2, 17)).build()))).build();
         produce(incident);
         String alertId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "select alert_id::text from alert_ledger where incident_id = ? and recipient_org_id = ?", String.class,

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.intake;
 
+import uk.safeguarding.testkit.TestClock;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,7 +36,7 @@ class AbortedBatchTest extends IntegrationTestSupport {
         TestDirectory dir = TestDirectory.create(token);
         String upn = "X" + token.toUpperCase();
         given(new DirectoryDocument(dir.organisations(),
-                List.of(dir.schoolChild("T-CH-X-" + token, "Hildegard", familyName("Pettigrew"), LocalDate.of(2014, 2, 2), upn)),
+                List.of(dir.schoolChild("T-CH-X-" + token, "Hildegard", familyName("Pettigrew"), TestClock.bornYearsAgo(12, 2, 2), upn)),
                 List.of(), List.of()));
         IncidentReported incident = SampleIncidents.incident("TST", "ABORT-" + token)
                 .setChildren(new ArrayList<>(List.of(SampleIncidents.child("Hildegard", "Pettigrew", null)

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.intake;
 
+import uk.safeguarding.testkit.TestClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
@@ -39,7 +40,7 @@ class DeadLetterTest extends IntegrationTestSupport {
         TestDirectory dir = TestDirectory.create(token);
         String upn = "D" + token.toUpperCase();
         given(new DirectoryDocument(dir.organisations(),
-                List.of(dir.schoolChild("T-CH-D-" + token, "Perpetua", familyName("Grimsdyke"), LocalDate.of(2015, 1, 1), upn)),
+                List.of(dir.schoolChild("T-CH-D-" + token, "Perpetua", familyName("Grimsdyke"), TestClock.bornYearsAgo(11, 1, 1), upn)),
                 List.of(), List.of()));
 
         try (TopicProbe<byte[]> deadLetters = TopicProbe.on(Topics.INCIDENTS_DEAD_LETTER);

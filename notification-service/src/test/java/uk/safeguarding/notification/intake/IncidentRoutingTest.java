@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.intake;
 
+import uk.safeguarding.testkit.TestClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +54,8 @@ class IncidentRoutingTest extends IntegrationTestSupport {
         schoolChildId = "T-CH-A-" + token;
         toddlerId = "T-CH-B-" + token;
         given(new DirectoryDocument(dir.organisations(),
-                List.of(dir.schoolChild(schoolChildId, "Wilhelmina", family, LocalDate.of(2017, 5, 10), upn),
-                        dir.toddler(toddlerId, "Zoë", toddlerFamily, LocalDate.of(2024, 3, 1))),
+                List.of(dir.schoolChild(schoolChildId, "Wilhelmina", family, TestClock.bornYearsAgo(9, 5, 10), upn),
+                        dir.toddler(toddlerId, "Zoë", toddlerFamily, TestClock.bornYearsAgo(2, 3, 1))),
                 List.of(dir.supervisedAdult("T-AD-" + token, "Barnaby", family, LocalDate.of(1988, 2, 2), pnc)),
                 List.of()));
     }
@@ -72,11 +73,11 @@ class IncidentRoutingTest extends IntegrationTestSupport {
                         SampleIncidents.id(IdentifierScheme.PNC_ID, pnc)))));
         incident.setChildren(new ArrayList<>(List.of(
                 // by identifier (the police have a different spelling of the name)
-                SampleIncidents.child("Willa", family, LocalDate.of(2017, 5, 10))
+                SampleIncidents.child("Willa", family, TestClock.bornYearsAgo(9, 5, 10))
                         .setIdentifiers(new ArrayList<>(List.of(SampleIncidents.id(IdentifierScheme.UPN, upn)))).build(),
                 // by name and date of birth, with different case, accents and hyphen
                 SampleIncidents.child("ZOE", toddlerFamily.toUpperCase().replace("Ó", "O").replace("-", " "),
-                        LocalDate.of(2024, 3, 1)).build())));
+                        TestClock.bornYearsAgo(2, 3, 1)).build())));
         return incident;
     }
 

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.intake;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import uk.safeguarding.notification.delivery.PersonRole;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class UnresolvedChildrenTest extends IntegrationTestSupport {
         TestDirectory dir = TestDirectory.create(token);
         String twins = familyName("Abernethy");
         String alone = familyName("Cardew");
-        LocalDate dob = LocalDate.of(2016, 6, 6);
+        LocalDate dob = TestClock.bornYearsAgo(10, 6, 6);
         given(new DirectoryDocument(dir.organisations(), List.of(
                 dir.schoolChild("T-CH-E1-" + token, "Ottoline", twins, dob, null),
                 dir.schoolChild("T-CH-E2-" + token, "Ottoline", twins, dob, null),

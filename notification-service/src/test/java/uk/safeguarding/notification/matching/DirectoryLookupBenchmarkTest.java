@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.matching;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.safeguarding.avro.IdentifierScheme;
@@ -39,7 +40,7 @@ class DirectoryLookupBenchmarkTest extends IntegrationTestSupport {
         // given a synthetic directory of 10,000 children at one test school
         String token = unique();
         TestDirectory dir = TestDirectory.create(token);
-        SyntheticDirectory synthetic = SyntheticDirectory.generate(20261122L, 10_000);
+        SyntheticDirectory synthetic = SyntheticDirectory.generate(20261122L, 10_000, TestClock.today());
         List<DirectoryDocument.Child> children = new ArrayList<>();
         for (Candidate c : synthetic.children()) {
             ChildDetails d = c.details();
@@ -82,14 +83,14 @@ class DirectoryLookupBenchmarkTest extends IntegrationTestSupport {
         }
         for (int warm = 0; warm < 3; warm++) {
             for (IncidentReported incident : batch) {
-                Router.route(incident, view, Deadlines.none(), Instant.now());
+                Router.route(incident, view, Deadlines.none(), TestClock.clock().instant());
             }
         }
         long start = System.nanoTime();
         int routedRight = 0;
         int inDirectory = 0;
         for (int i = 0; i < batch.size(); i++) {
-            Router.Outcome outcome = Router.route(batch.get(i), view, Deadlines.none(), Instant.now());
+            Router.Outcome outcome = Router.route(batch.get(i), view, Deadlines.none(), TestClock.clock().instant());
             String truth = reports.get(i).truthId();
             if (truth != null) {
                 inDirectory++;

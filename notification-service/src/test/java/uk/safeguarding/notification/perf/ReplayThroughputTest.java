@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.perf;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.apache.kafka.clients.admin.Admin;
@@ -58,7 +59,7 @@ class ReplayThroughputTest extends IntegrationTestSupport {
 
         // given a synthetic directory of m children in households, linked to schools and GP practices
         long seedStart = System.nanoTime();
-        SyntheticDirectory synthetic = SyntheticDirectory.generate(20261122L, m);
+        SyntheticDirectory synthetic = SyntheticDirectory.generate(20261122L, m, TestClock.today());
         List<DirectoryDocument.Organisation> organisations = new ArrayList<>();
         for (int s = 0; s < 200; s++) {
             organisations.add(org("P-SN-" + run + "-" + s, "Perf School Nursing " + s, OrganisationKind.SCHOOL_NURSE, null));
@@ -95,7 +96,7 @@ class ReplayThroughputTest extends IntegrationTestSupport {
         // when n incidents, each naming one household's children, wait on the incidents topic as a replay's backlog
         // (routing stopped while they are produced, so that producing them is not measured), and routing starts
         bindings.changeState(ROUTING_BINDING, BindingsLifecycleController.State.STOPPED);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestClock.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         long produceStart = System.nanoTime();
         for (int i = 0; i < n; i++) {
             SyntheticDirectory.Household h = households.get(random.nextInt(households.size()));

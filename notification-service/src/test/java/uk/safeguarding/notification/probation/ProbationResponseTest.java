@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.probation;
 
+import uk.safeguarding.testkit.TestClock;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class ProbationResponseTest extends DeliveryTestSupport {
         String adult = "T-AD-" + token;
         given(new DirectoryDocument(dir.organisations(),
                 List.of(dir.schoolChild(h.pupil(), "Rosalind", family, LocalDate.of(2016, 6, 6), null),
-                        dir.toddler(h.toddler(), "Tobias", family, LocalDate.of(2024, 1, 9)),
+                        dir.toddler(h.toddler(), "Tobias", family, TestClock.bornYearsAgo(2, 1, 9)),
                         dir.schoolChild(h.sibling(), "Saskia", family, LocalDate.of(2012, 2, 29), null)),
                 List.of(dir.supervisedAdult(adult, "Gideon", family, LocalDate.of(1987, 7, 7), h.pnc())),
                 List.of(new DirectoryDocument.HouseholdLink(h.pupil(), adult, Relationship.PARENT),
@@ -90,7 +91,7 @@ class ProbationResponseTest extends DeliveryTestSupport {
                         SampleIncidents.id(IdentifierScheme.PNC_ID, h.pnc())))))
                 .setChildren(new ArrayList<>(List.of(
                         SampleIncidents.child("Rosalind", h.family(), LocalDate.of(2016, 6, 6)).build(),
-                        SampleIncidents.child("Tobias", h.family(), LocalDate.of(2024, 1, 9)).build())))
+                        SampleIncidents.child("Tobias", h.family(), TestClock.bornYearsAgo(2, 1, 9)).build())))
                 .build();
         produce(incident);
         return incident;

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.retention;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.safeguarding.notification.delivery.PersonRole;
@@ -38,7 +39,7 @@ class RetentionPurgeTest extends IntegrationTestSupport {
         String token = unique();
         TestDirectory dir = TestDirectory.create(token);
         String family = familyName("Quenby");
-        LocalDate dob = LocalDate.of(2015, 3, 9);
+        LocalDate dob = TestClock.bornYearsAgo(11, 3, 9);
         given(new DirectoryDocument(dir.organisations(),
                 List.of(dir.schoolChild("T-CH-R-" + token, "Philippa", family, dob, null)), List.of(), List.of()));
         IncidentReported old = incident("RET-OLD-" + token, family, dob);
@@ -58,7 +59,7 @@ class RetentionPurgeTest extends IntegrationTestSupport {
                 old.getIncidentId());
 
         // when the purge runs
-        RetentionPurge.Result result = purge.purge(Instant.now());
+        RetentionPurge.Result result = purge.purge(TestClock.clock().instant());
 
         // then the old incident's alerts are stubs: ids, recipient and instants, no content, no child id
         assertThat(result.alertsPurged()).isGreaterThanOrEqualTo(ledgerRows(old.getIncidentId()));
@@ -97,7 +98,7 @@ class RetentionPurgeTest extends IntegrationTestSupport {
                 .containsEntry("CHILDRENS_SOCIAL_CARE", "PT17520H");
         assertThat((List<?>) retention.get("recentRuns")).isNotEmpty();
         // ... and a second run finds nothing more of this test's to purge
-        purge.purge(Instant.now());
+        purge.purge(TestClock.clock().instant());
         assertThat(jdbc.queryForObject("select count(*) from alert_ledger where incident_id = ? and purged_at is null",
                 Integer.class, old.getIncidentId())).isZero();
     }
@@ -108,7 +109,7 @@ class RetentionPurgeTest extends IntegrationTestSupport {
         String token = unique();
         TestDirectory dir = TestDirectory.create(token);
         String family = familyName("Vantongeren");
-        LocalDate dob = LocalDate.of(2014, 8, 1);
+        LocalDate dob = TestClock.bornYearsAgo(12, 8, 1);
         given(new DirectoryDocument(dir.organisations(),
                 List.of(dir.schoolChild("T-CH-RA-" + token, "Marigold", family, dob, null)), List.of(), List.of()));
         IncidentReported incident = SampleIncidents.incident("TST", "RET-AUD-" + token).setChildren(new ArrayList<>(

@@ -47,7 +47,9 @@ class RouterTest {
     }
 
     private static IncidentReported incident(List<IncidentChild> children, IncidentAdult... adults) {
-        return SampleIncidents.incident("TST", "R-1").setChildren(new ArrayList<>(children))
+        // the router is given "now": the incident happened two hours before it, whatever the day the suite runs
+        return SampleIncidents.incident("TST", "R-1").setOccurredAt(NOW.minusSeconds(7200))
+                .setReportedAt(NOW.minusSeconds(3600)).setChildren(new ArrayList<>(children))
                 .setAdults(new ArrayList<>(List.of(adults))).build();
     }
 

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.routing;
 
+import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,8 @@ class SettingsRoutingTest extends IntegrationTestSupport {
         orgs.add(org(college, "Test College", OrganisationKind.COLLEGE));
         orgs.add(org(la, "Test Council", OrganisationKind.LOCAL_AUTHORITY));
         String family = familyName("Brackenbury");
-        LocalDate toddlerDob = LocalDate.of(2024, 2, 2), studentDob = LocalDate.of(2010, 1, 15),
-                homeDob = LocalDate.of(2016, 4, 4);
+        LocalDate toddlerDob = TestClock.bornYearsAgo(2, 2, 2), studentDob = TestClock.bornYearsAgo(16, 1, 15),
+                homeDob = TestClock.bornYearsAgo(10, 4, 4);
         given(new DirectoryDocument(orgs, List.of(
                 new DirectoryDocument.Child("T-CH-EY-" + token, "Clementine", family, toddlerDob, "EX1 1AA", List.of(),
                         null, dir.gp(), dir.healthVisiting(), nursery, null, null, null),

@@ -227,7 +227,8 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
         // given a child nobody in the directory resembles
         given(new DirectoryDocument(dir.organisations(), null, null, null));
         String family = familyName("Newcombe");
-        IncidentReported incident = incident(List.of(SampleIncidents.child("Perpetua", family,
+        String given = familyName("Perpetua"); // unique too: other tests' children share given names and birthdays
+        IncidentReported incident = incident(List.of(SampleIncidents.child(given, family,
                 LocalDate.of(2017, 3, 14)).build()), Instant.parse("2026-11-20T23:15:00Z"));
         produce(incident);
         unresolved.await(1, u -> u.getIncidentId().equals(incident.getIncidentId())
@@ -239,7 +240,7 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
         // when a person creates the child with its school
         String newId = "T-CH-NEW-" + token;
         ResponseEntity<Map<String, Object>> resolved = call(HttpMethod.POST, "/api/v1/unresolved/" + id + "/resolution",
-                Map.of("newChild", Map.of("id", newId, "givenName", "Perpetua", "familyName", family,
+                Map.of("newChild", Map.of("id", newId, "givenName", given, "familyName", family,
                         "dateOfBirth", "2017-03-14", "postcode", "EX1 1AA", "schoolId", dir.school(),
                         "gpPracticeId", dir.gp())));
 

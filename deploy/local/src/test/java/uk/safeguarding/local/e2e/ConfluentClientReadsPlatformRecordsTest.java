@@ -1,5 +1,6 @@
 package uk.safeguarding.local.e2e;
 
+import uk.safeguarding.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
@@ -52,7 +53,7 @@ class ConfluentClientReadsPlatformRecordsTest {
         // the directory does not know
         TestHousehold household = TestHousehold.create(services);
         IncidentReported incident = household.incident(household.reference("CONFLUENT")).build();
-        incident.getChildren().add(SampleIncidents.child("Robin", "Unlisted", LocalDate.of(2016, 8, 30)).build());
+        incident.getChildren().add(SampleIncidents.child("Robin", "Unlisted", TestClock.bornYearsAgo(10, 8, 30)).build());
         assertThat(services.http().post(services.ingestUrl() + "/api/v1/incidents", IncidentJson.of(incident))
                 .status()).isEqualTo(202);
         Map<AgencyKind, List<AgencyAlert>> javaAlerts;

@@ -1,5 +1,6 @@
 package uk.safeguarding.local.e2e;
 
+import uk.safeguarding.testkit.TestClock;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,7 +46,7 @@ class EachChildAndThePerpetratorTest extends AgencyTopicsTest {
         String tag = tag();
         String hv = "E2E-HV-" + tag, nursery = "E2E-EY-" + tag, gp = "E2E-GP-" + tag;
         String family = "Hollyhock" + letters(tag);
-        LocalDate dob = LocalDate.of(2024, 5, 5);
+        LocalDate dob = TestClock.bornYearsAgo(2, 5, 5);
         importDirectory(new DirectoryDocument(List.of(
                 org(hv, "Health Visiting Team " + tag, OrganisationKind.HEALTH_VISITING),
                 org(nursery, "Bluebell Day Nursery " + tag, OrganisationKind.EARLY_YEARS),
@@ -124,7 +125,7 @@ class EachChildAndThePerpetratorTest extends AgencyTopicsTest {
 
         // when the school census reports the pupil's move on the directory topic
         publishDirectoryChange(DirectoryChanged.newBuilder().setChangeId("E2E-CHG-" + UUID.randomUUID())
-                .setKind(DirectoryChangeKind.SCHOOL_CHANGED).setEffectiveAt(Instant.now()).setSource("school census")
+                .setKind(DirectoryChangeKind.SCHOOL_CHANGED).setEffectiveAt(TestClock.clock().instant()).setSource("school census")
                 .setChildId(household.pupil.id()).setOrganisationId(newSchool).build());
         // and, once it is applied, police report an incident naming the family
         await().atMost(Duration.ofSeconds(30)).until(() -> newSchool.equals(notificationApi(services.as(PersonRole.DIRECTORY_ADMIN), "GET",

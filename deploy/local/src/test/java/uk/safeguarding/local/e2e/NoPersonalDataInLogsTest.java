@@ -1,5 +1,6 @@
 package uk.safeguarding.local.e2e;
 
+import uk.safeguarding.testkit.TestClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -60,7 +61,7 @@ class NoPersonalDataInLogsTest {
         TestHousehold household = TestHousehold.create(services);
         String unknownFamily = "Vellacott" + household.tag.chars().mapToObj(c -> String.valueOf((char) ('a' + c % 26)))
                 .reduce("", String::concat);
-        LocalDate unknownBorn = LocalDate.of(2013, 11, 27);
+        LocalDate unknownBorn = TestClock.bornYearsAgo(13, 11, 27);
         String words = "Mummy was crying and I held the dog " + household.tag;
         IncidentReported.Builder builder = household.incident(household.reference("LOGS"));
         List<IncidentChild> children = new ArrayList<>(builder.getChildren());

@@ -1,5 +1,6 @@
 package uk.safeguarding.local.e2e;
 
+import uk.safeguarding.testkit.TestClock;
 import uk.safeguarding.avro.AdultRole;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.directory.DirectoryDocument;
@@ -40,10 +41,10 @@ public final class TestHousehold {
         probationId = "E2E-PDU-" + tag;
         // letters unlike any other household's: names one typo apart would be twins to the fuzzy matcher
         String family = "Quillon" + randomLetters(tag);
-        pupil = new DirectoryDocument.Child("E2E-CH-" + tag + "-1", "Ava", family, LocalDate.of(2017, 3, 10),
+        pupil = new DirectoryDocument.Child("E2E-CH-" + tag + "-1", "Ava", family, TestClock.bornYearsAgo(9, 3, 10),
                 "EX1 1AA", List.of(new DirectoryDocument.Identifier(IdentifierScheme.UPN, upn(tag))),
                 schoolId, gpId, null);
-        toddler = new DirectoryDocument.Child("E2E-CH-" + tag + "-2", "Ben", family, LocalDate.of(2024, 6, 1),
+        toddler = new DirectoryDocument.Child("E2E-CH-" + tag + "-2", "Ben", family, TestClock.bornYearsAgo(2, 6, 1),
                 "EX1 1AA", List.of(), null, gpId, healthVisitingId);
         suspectPnc = "90/" + String.format("%07d", Math.abs(tag.hashCode()) % 10_000_000) + "Q";
         suspect = new DirectoryDocument.Adult("E2E-AD-" + tag, "Sam", family, LocalDate.of(1990, 1, 1),

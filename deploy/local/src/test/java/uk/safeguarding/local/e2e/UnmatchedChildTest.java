@@ -1,5 +1,6 @@
 package uk.safeguarding.local.e2e;
 
+import uk.safeguarding.testkit.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +28,7 @@ class UnmatchedChildTest {
         TestHousehold household = TestHousehold.create(services);
         IncidentReported incident = household.incident(household.reference("UNKNOWN-CHILD")).build();
         incident.getChildren().add(SampleIncidents.child("Robin", "Nobodyknows" + household.tag.replaceAll("\\d", "x"),
-                LocalDate.of(2016, 8, 30)).build());
+                TestClock.bornYearsAgo(10, 8, 30)).build());
 
         try (AgencyTopics topics = new AgencyTopics()) {
             // when the force posts it

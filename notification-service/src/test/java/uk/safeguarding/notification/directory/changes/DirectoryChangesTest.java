@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.directory.changes;
 
+import uk.safeguarding.testkit.TestClock;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -118,7 +119,7 @@ class DirectoryChangesTest extends IntegrationTestSupport {
     @Test
     void aSchoolMoveAppliesFromTheMomentItIsCommittedTheNextIncidentGoesToTheNewSchool() {
         // when the school census reports the move
-        DirectoryChanged moved = change(DirectoryChangeKind.SCHOOL_CHANGED, Instant.now())
+        DirectoryChanged moved = change(DirectoryChangeKind.SCHOOL_CHANGED, TestClock.clock().instant())
                 .setChildId(childId).setOrganisationId(newSchool.school()).build();
         publish(moved);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
@@ -163,15 +164,15 @@ class DirectoryChangesTest extends IntegrationTestSupport {
     void aChangeFoundByIdentifierAppliesAndOneNamingNobodyOrAnUnknownOrganisationIsRejectedWithTheReason() {
         // when the GP registration names the child by UPN, another names a child nobody knows, another a GP that
         // does not exist, and one has a kind this service does not know
-        DirectoryChanged byUpn = change(DirectoryChangeKind.GP_REGISTERED, Instant.now())
+        DirectoryChanged byUpn = change(DirectoryChangeKind.GP_REGISTERED, TestClock.clock().instant())
                 .setIdentifier(PersonIdentifier.newBuilder().setScheme(IdentifierScheme.UPN)
                         .setValue(directory.child(childId).orElseThrow().identifiers().get(0).value().toLowerCase()).build())
                 .setOrganisationId(newSchool.gp()).build();
-        DirectoryChanged nobody = change(DirectoryChangeKind.GP_REGISTERED, Instant.now())
+        DirectoryChanged nobody = change(DirectoryChangeKind.GP_REGISTERED, TestClock.clock().instant())
                 .setChildId("T-NOBODY-" + unique()).setOrganisationId(newSchool.gp()).build();
-        DirectoryChanged noSuchGp = change(DirectoryChangeKind.GP_REGISTERED, Instant.now())
+        DirectoryChanged noSuchGp = change(DirectoryChangeKind.GP_REGISTERED, TestClock.clock().instant())
                 .setChildId(childId).setOrganisationId("T-GP-NONE-" + unique()).build();
-        DirectoryChanged unknownKind = change(DirectoryChangeKind.UNKNOWN, Instant.now()).setChildId(childId).build();
+        DirectoryChanged unknownKind = change(DirectoryChangeKind.UNKNOWN, TestClock.clock().instant()).setChildId(childId).build();
         publish(byUpn);
         publish(nobody);
         publish(noSuchGp);
