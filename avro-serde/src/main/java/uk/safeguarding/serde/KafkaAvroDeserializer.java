@@ -22,6 +22,17 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     static {
         GeneratedAvroClasses.trust();
+        // A hostile record's length prefixes must not make the reader allocate gigabytes: no platform record holds a
+        // string or bytes over 1 MiB or an array of more than 100,000 items (a JVM setting already given wins).
+        limit("org.apache.avro.limits.string.maxLength", 1024 * 1024);
+        limit("org.apache.avro.limits.bytes.maxLength", 1024 * 1024);
+        limit("org.apache.avro.limits.collectionItems.maxLength", 100_000);
+    }
+
+    private static void limit(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
+        }
     }
 
     private SchemaRegistryClient registry;

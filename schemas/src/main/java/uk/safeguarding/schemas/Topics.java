@@ -83,6 +83,11 @@ public final class Topics {
             "Incident records that could not be read or failed validation: the original bytes, the cause in headers",
             false, DEAD_LETTER_RETENTION, true);
 
+    public static final Topic<byte[]> ALERTS_DEAD_LETTER = new Topic<>("alerts-dlt",
+            "alerts.dlt", byte[].class, "the original key",
+            "Alert records delivery could not read or record: the original bytes, the cause in headers",
+            false, DEAD_LETTER_RETENTION, true);
+
     private static final Map<AgencyKind, Topic<AgencyAlert>> ALERTS = new EnumMap<>(AgencyKind.class);
 
     static {
@@ -123,6 +128,7 @@ public final class Topics {
         all.add(AUDIT);
         all.add(DIRECTORY_CHANGES);
         all.add(INCIDENTS_DEAD_LETTER);
+        all.add(ALERTS_DEAD_LETTER);
         return all;
     }
 

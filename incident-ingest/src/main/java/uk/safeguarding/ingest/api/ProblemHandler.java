@@ -21,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.publishing.PublishFailedException;
+import uk.safeguarding.ingest.submission.ContractViolationException;
 import uk.safeguarding.ingest.submission.RevisionConflictException;
 
 import java.time.Instant;
@@ -69,6 +70,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = invalid("The request body could not be read: " + error.reason()
                 + (error.field().isEmpty() ? "" : " (" + error.field() + ")") + ".");
         problem.setProperty("errors", List.of(error));
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Broken rules of the incident contract, listed like the request's own validation errors. */
+    @ExceptionHandler(ContractViolationException.class)
+    ResponseEntity<Object> contract(ContractViolationException ex, WebRequest request) {
+        List<FieldProblem> errors = ex.problems().stream().map(p -> new FieldProblem(p.field(), p.reason()))
+                .distinct().sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::reason))
+                .toList();
+        ProblemDetail problem = invalid(errors.size() + " field(s) are invalid.");
+        problem.setProperty("errors", errors);
         return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 

@@ -4,7 +4,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import uk.safeguarding.ingest.submission.IdentifierRules;
+import uk.safeguarding.schemas.contract.IdentifierRules;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

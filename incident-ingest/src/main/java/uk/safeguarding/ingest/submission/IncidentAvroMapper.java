@@ -9,6 +9,7 @@ import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.IncidentAdult;
 import uk.safeguarding.avro.IncidentChild;
 import uk.safeguarding.avro.IncidentReported;
+import uk.safeguarding.schemas.contract.IdentifierRules;
 import uk.safeguarding.avro.Location;
 import uk.safeguarding.avro.OfficerContact;
 import uk.safeguarding.avro.PersonIdentifier;

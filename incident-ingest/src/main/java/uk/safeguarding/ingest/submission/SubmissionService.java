@@ -13,6 +13,8 @@ import uk.safeguarding.ingest.store.SubmissionRecord;
 import uk.safeguarding.ingest.store.SubmissionRepository;
 import uk.safeguarding.ingest.store.SubmissionStatus;
 import uk.safeguarding.schemas.IncidentIds;
+import uk.safeguarding.schemas.contract.FieldProblem;
+import uk.safeguarding.schemas.contract.IncidentContract;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +62,14 @@ public class SubmissionService {
         String incidentId = IncidentIds.forPoliceReference(submission.forceCode(), submission.policeReference());
         int revision = submission.revisionOrDefault();
         String fingerprint = PayloadFingerprint.of(submission);
+        // the one input contract, as notification-service applies it to every record it reads: what passes here
+        // is never dead-lettered there
+        IncidentReported record = mapper.toAvro(submission, incidentId,
+                submission.reportedAt() != null ? submission.reportedAt() : receivedAt);
+        List<FieldProblem> problems = IncidentContract.check(record, receivedAt);
+        if (!problems.isEmpty()) {
+            throw new ContractViolationException(problems);
+        }
 
         incidents.insertIfAbsent(incidentId, submission.forceCode(), submission.policeReference(), receivedAt);
         IncidentRecord incident = incidents.findByIdForUpdate(incidentId)
@@ -88,8 +98,6 @@ public class SubmissionService {
                     "A newer revision (" + stale.latestRevision() + ") of this incident was already accepted.");
         }
         RevisionRules.Publish publish = (RevisionRules.Publish) decision;
-        Instant reportedAt = submission.reportedAt() != null ? submission.reportedAt() : receivedAt;
-        IncidentReported record = mapper.toAvro(submission, incidentId, reportedAt);
         publisher.publish(record); // throws if the broker did not acknowledge: the transaction rolls back
         Instant publishedAt = clock.instant();
         submissions.save(new SubmissionRecord(null, incidentId, submission.forceCode(), submission.policeReference(),

@@ -1,5 +1,7 @@
 package uk.safeguarding.ingest.submission;
 
+import uk.safeguarding.schemas.contract.IdentifierRules;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -45,6 +45,14 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(text))));
     }
 
+    /** A POST whose body is streamed without a Content-Length (chunked), as a client that does not know it sends. */
+    public Answer postChunked(String path, String body) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))));
+    }
+
     public Answer get(String path) {
         return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()));
     }
