@@ -43,7 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
                 // (FamilyConcernTest), so no other test's alerts depend on a demo CSC organisation
                 "notification.concerns.areas.default.recipient-organisation-id=",
                 "notification.concerns.areas.test.forces=TSC",
-                "notification.concerns.areas.test.recipient-organisation-id=" + IntegrationTestSupport.TEST_CSC})
+                "notification.concerns.areas.test.recipient-organisation-id=" + IntegrationTestSupport.TEST_CSC,
+                // a consumer failing for a dependency is retried soon and called stuck within seconds (ConsumerHealthTest)
+                "notification.consumers.initial-backoff=PT0.2S", "notification.consumers.max-backoff=PT1S",
+                "notification.consumers.stuck-after=PT2S"})
 @Import(IntegrationTestSupport.Hooks.class)
 public abstract class IntegrationTestSupport {
 
@@ -150,6 +153,10 @@ public abstract class IntegrationTestSupport {
         }
     }
 
+    protected static void produceAsync(int partition, IncidentReported incident) {
+        producer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), partition, incident.getIncidentId(), incident));
+    }
+
     protected static void produceAsync(IncidentReported incident) {
         producer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), incident.getIncidentId(), incident));
     }
@@ -160,8 +167,23 @@ public abstract class IntegrationTestSupport {
     }
 
     protected static RecordMetadata produceRaw(byte[] key, byte[] value) {
+        return produceRaw(null, key, value);
+    }
+
+    /** Raw bytes onto a chosen partition of the incidents topic (null: the partitioner's choice); a null value is a tombstone. */
+    protected static RecordMetadata produceRaw(Integer partition, byte[] key, byte[] value) {
         try {
-            return rawProducer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), key, value)).get();
+            return rawProducer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), partition, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An incident onto a chosen partition of the incidents topic. */
+    protected static RecordMetadata produce(int partition, IncidentReported incident) {
+        try {
+            return producer().send(new ProducerRecord<>(Topics.INCIDENTS.name(), partition, incident.getIncidentId(),
+                    incident)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -211,9 +233,66 @@ public abstract class IntegrationTestSupport {
         return rawProducer;
     }
 
-    /** Test-only hook: aborts the first attempt of a batch holding a chosen incident, after the database commit. */
+    /**
+     * Test-only hook: aborts the first attempt of a batch holding a chosen incident, after the database commit; or
+     * plants a database failure inside the routing transaction: a value the database refuses whenever a chosen
+     * incident is in the batch, or the database unreachable for a number of attempts.
+     */
     public static final class FailOnce implements BatchHook {
+        private final Set<String> refused = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger unreachable = new AtomicInteger();
+        private final AtomicInteger unreachableFailures = new AtomicInteger();
         private final Set<String> armed = ConcurrentHashMap.newKeySet();
+
+        /** The database refuses a value of this incident every time it is routed (as it would a NUL byte). */
+        public void refuse(String incidentId) {
+            refused.add(incidentId);
+        }
+
+        private final Set<String> unreachableWith = ConcurrentHashMap.newKeySet();
+
+        /** The database cannot be reached by the next {@code attempts} routing transactions. */
+        public void unreachableFor(int attempts) {
+            unreachable.set(attempts);
+        }
+
+        /** The database "cannot be reached" whenever this incident is in the batch: a fault nobody foresaw. */
+        public void unreachableWhileRouting(String incidentId) {
+            unreachableWith.add(incidentId);
+        }
+
+        /** Every planted failure removed. */
+        public void repair() {
+            unreachable.set(0);
+            unreachableWith.clear();
+            refused.clear();
+        }
+
+        public int unreachableFailures() {
+            return unreachableFailures.get();
+        }
+
+        @Override
+        public void insideRoutingTransaction(List<IncidentReported> incidents) {
+            if (unreachable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                unreachableFailures.incrementAndGet();
+                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("test: planted outage",
+                        new java.sql.SQLException("planted: connection refused", "08001"));
+            }
+            for (IncidentReported i : incidents) {
+                if (unreachableWith.contains(i.getIncidentId())) {
+                    unreachableFailures.incrementAndGet();
+                    throw new org.springframework.jdbc.CannotGetJdbcConnectionException("test: planted outage",
+                            new java.sql.SQLException("planted: connection refused", "08001"));
+                }
+                if (refused.contains(i.getIncidentId())) {
+                    throw new org.springframework.dao.DataIntegrityViolationException("test: planted refusal of "
+                            + i.getChildren().get(0).getGivenName(), new java.sql.SQLException(
+                            "ERROR: invalid byte sequence. Failing row contains (" + i.getChildren().get(0).getGivenName()
+                                    + ")", "22021"));
+                }
+            }
+        }
         private final AtomicInteger failures = new AtomicInteger();
         private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 

@@ -63,6 +63,30 @@ public final class SampleIncidents {
                 .setWelfareCheckMade(true);
     }
 
+    /** A unique pupil number in the right form (a letter, 12 digits) that no other test uses. */
+    public static String uniqueUpn() {
+        return "T" + String.format("%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    }
+
+    /** A valid NHS number (modulus-11 check digit) that no other test uses. */
+    public static String uniqueNhsNumber() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (true) {
+            StringBuilder digits = new StringBuilder("9");
+            int sum = 9 * 10;
+            for (int i = 1; i < 9; i++) {
+                int d = random.nextInt(10);
+                digits.append(d);
+                sum += d * (10 - i);
+            }
+            int check = 11 - (sum % 11);
+            if (check == 10) {
+                continue; // never issued
+            }
+            return digits.append(check == 11 ? 0 : check).toString();
+        }
+    }
+
     public static PersonIdentifier id(IdentifierScheme scheme, String value) {
         return PersonIdentifier.newBuilder().setScheme(scheme).setValue(value).build();
     }

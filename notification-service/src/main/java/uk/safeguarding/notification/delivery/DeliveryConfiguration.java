@@ -21,7 +21,7 @@ public class DeliveryConfiguration {
     public static final String FUNCTION = "deliverAlerts";
 
     @Bean
-    public Consumer<Message<List<byte[]>>> deliverAlerts(DeliveryBatchConsumer consumer) {
+    public Consumer<Message<List<?>>> deliverAlerts(DeliveryBatchConsumer consumer) {
         return consumer::accept;
     }
 

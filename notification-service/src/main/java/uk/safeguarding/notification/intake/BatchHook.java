@@ -12,4 +12,8 @@ import java.util.List;
 public interface BatchHook {
 
     void afterDatabaseCommit(List<IncidentReported> incidents);
+
+    /** Called inside the routing transaction, before anything is written: tests plant a database failure here. */
+    default void insideRoutingTransaction(List<IncidentReported> incidents) {
+    }
 }

@@ -3,6 +3,7 @@ package uk.safeguarding.notification.intake;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,13 +68,15 @@ public class IncidentBatchRouter {
     private final SharingPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectProvider<BatchHook> hooks;
 
     public IncidentBatchRouter(IncidentRevisions revisions, AlertLedger ledger, UnresolvedChildren unresolved,
                                DirectoryLookup directory, SchoolCalendars calendars, FamilyPatterns family,
                                RevisionUpdates updates, MeterRegistry meters, SharingPolicy policy, AuditTrail audit,
-                               Clock clock, @Value("${notification.probation.answer-within:P5D}") Duration probationAnswerWithin) {
+                               Clock clock, ObjectProvider<BatchHook> hooks, @Value("${notification.probation.answer-within:P5D}") Duration probationAnswerWithin) {
         this.probationAnswerWithin = probationAnswerWithin;
         this.clock = clock;
+        this.hooks = hooks;
         this.policy = policy;
         this.audit = audit;
         this.revisions = revisions;
@@ -91,6 +94,8 @@ public class IncidentBatchRouter {
         if (batch.isEmpty()) {
             return List.of();
         }
+        List<IncidentReported> incidents = batch.stream().map(Received::incident).toList();
+        hooks.orderedStream().forEach(h -> h.insideRoutingTransaction(incidents));
         Set<String> incidentIds = new LinkedHashSet<>();
         batch.forEach(r -> incidentIds.add(r.incident().getIncidentId()));
         Map<String, List<Recorded>> recorded = new HashMap<>(revisions.findByIncidentIds(incidentIds));

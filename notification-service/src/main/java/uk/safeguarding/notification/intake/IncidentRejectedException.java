@@ -1,11 +1,15 @@
 package uk.safeguarding.notification.intake;
 
+import uk.safeguarding.platform.failure.SafeMessage;
+import uk.safeguarding.schemas.contract.FieldProblem;
+
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** An incident that was read but fails validation: dead-lettered with this as the cause. */
-public class IncidentRejectedException extends RuntimeException {
+/** An incident record that cannot be routed: dead-lettered with this as the cause (fields and rules, no values). */
+public class IncidentRejectedException extends RuntimeException implements SafeMessage {
 
-    public IncidentRejectedException(List<String> problems) {
-        super(String.join("; ", problems));
+    public IncidentRejectedException(List<FieldProblem> problems) {
+        super(problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")), null, false, false);
     }
 }

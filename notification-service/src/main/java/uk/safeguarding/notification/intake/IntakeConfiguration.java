@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 public class IntakeConfiguration {
 
     @Bean
-    public Consumer<Message<List<byte[]>>> routeIncidents(IncidentBatchProcessor processor) {
+    public Consumer<Message<List<?>>> routeIncidents(IncidentBatchProcessor processor) {
         return processor::process;
     }
 }

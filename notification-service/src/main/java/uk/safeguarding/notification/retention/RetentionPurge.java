@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.safeguarding.avro.AgencyKind;
+import uk.safeguarding.schemas.Topics;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -79,6 +80,12 @@ public class RetentionPurge {
             n = tx.execute(s -> clearWebhookBodies(policy.webhookBodyCutoff(now)));
             bodies += n;
         } while (n == batchSize);
+
+        // a dead letter's bytes kept in the database last as long as dead letters last on their topic
+        Integer payloads = tx.execute(s -> jdbc.update("delete from dead_letter_payload where stored_at < ?",
+                Timestamp.from(now.minus(Topics.INCIDENTS_DEAD_LETTER.retention()))));
+        meters.counter("notification.retention.purged", "record", "dead-letter-payload")
+                .increment(payloads == null ? 0 : payloads);
 
         // the audit keeps every row; past its retention a row loses the ids that point at a child (V40's function)
         Integer audit = tx.execute(s -> jdbc.queryForObject("select anonymise_disclosure_audit(?)", Integer.class,

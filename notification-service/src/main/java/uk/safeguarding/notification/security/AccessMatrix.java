@@ -65,6 +65,8 @@ public final class AccessMatrix {
             line(ANY, "/api/v1/unresolved/**", anyRole(UNRESOLVED_CASEWORKER, DIRECTORY_ADMIN)),
             line(ANY, "/api/v1/audit/**", anyRole(OPERATIONS)),
             line(ANY, "/api/v1/retention/**", anyRole(OPERATIONS)),
+            // records stuck on a consumer: skip one to the dead-letter topic
+            line(ANY, "/api/v1/operations/**", anyRole(OPERATIONS)),
             // closed by default: an API not listed above answers 401/403 until it is added here
             line(ANY, "/api/**", new AccessRule.Deny()),
 

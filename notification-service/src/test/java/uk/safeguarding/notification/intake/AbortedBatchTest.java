@@ -34,7 +34,7 @@ class AbortedBatchTest extends IntegrationTestSupport {
         // given a pupil with school, nurse and GP, and the test hook armed to abort the first attempt of the batch
         String token = unique();
         TestDirectory dir = TestDirectory.create(token);
-        String upn = "X" + token.toUpperCase();
+        String upn = SampleIncidents.uniqueUpn();
         given(new DirectoryDocument(dir.organisations(),
                 List.of(dir.schoolChild("T-CH-X-" + token, "Hildegard", familyName("Pettigrew"), TestClock.bornYearsAgo(12, 2, 2), upn)),
                 List.of(), List.of()));

@@ -38,7 +38,7 @@ class DeadLetterTest extends IntegrationTestSupport {
         // given a pupil in the directory
         String token = unique();
         TestDirectory dir = TestDirectory.create(token);
-        String upn = "D" + token.toUpperCase();
+        String upn = SampleIncidents.uniqueUpn();
         given(new DirectoryDocument(dir.organisations(),
                 List.of(dir.schoolChild("T-CH-D-" + token, "Perpetua", familyName("Grimsdyke"), TestClock.bornYearsAgo(11, 1, 1), upn)),
                 List.of(), List.of()));
@@ -82,7 +82,7 @@ class DeadLetterTest extends IntegrationTestSupport {
             assertThat(header(rejected, IncidentBatchProcessor.DLT_EXCEPTION_FQCN))
                     .isEqualTo(IncidentRejectedException.class.getName());
             assertThat(header(rejected, IncidentBatchProcessor.DLT_EXCEPTION_MESSAGE))
-                    .contains("revision must be 1 or more").contains("children is empty");
+                    .contains("revision: must be from 1 to").contains("children: must list at least one child");
 
             // and the good incident is routed
             assertThat(school.await(1, a -> a.getIncidentId().equals(good.getIncidentId()))).hasSize(1);

@@ -49,7 +49,7 @@ class IncidentRoutingTest extends IntegrationTestSupport {
         dir = TestDirectory.create(token);
         family = familyName("Quillfeather");
         toddlerFamily = "Ó " + family + "-" + familyName("Dale"); // unique parts: a shared "Dale" would make twins of other tests' toddlers
-        upn = "T" + token.toUpperCase();
+        upn = SampleIncidents.uniqueUpn();
         pnc = "26/" + token.substring(0, 7) + "Z";
         schoolChildId = "T-CH-A-" + token;
         toddlerId = "T-CH-B-" + token;

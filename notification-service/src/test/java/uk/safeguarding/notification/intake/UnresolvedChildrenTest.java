@@ -41,13 +41,14 @@ class UnresolvedChildrenTest extends IntegrationTestSupport {
         TestDirectory dir = TestDirectory.create(token);
         String twins = familyName("Abernethy");
         String alone = familyName("Cardew");
+        String nhs = SampleIncidents.uniqueNhsNumber();
         LocalDate dob = TestClock.bornYearsAgo(10, 6, 6);
         given(new DirectoryDocument(dir.organisations(), List.of(
                 dir.schoolChild("T-CH-E1-" + token, "Ottoline", twins, dob, null),
                 dir.schoolChild("T-CH-E2-" + token, "Ottoline", twins, dob, null),
                 new DirectoryDocument.Child("T-CH-E3-" + token, "Lavinia", alone, dob, null,
                         List.of(new DirectoryDocument.Identifier(
-                                uk.safeguarding.notification.directory.IdentifierScheme.NHS_NUMBER, "999" + token)),
+                                uk.safeguarding.notification.directory.IdentifierScheme.NHS_NUMBER, nhs)),
                         null, null, null)),
                 List.of(), List.of()));
 
@@ -58,7 +59,8 @@ class UnresolvedChildrenTest extends IntegrationTestSupport {
                             SampleIncidents.child("Nobody", familyName("Unheardof"), dob).build(),
                             SampleIncidents.child("Ottoline", twins, dob).build(),
                             SampleIncidents.child("Lavinia", alone, null).setIdentifiers(new ArrayList<>(List.of(
-                                    SampleIncidents.id(IdentifierScheme.NHS_NUMBER, "999 " + token)))).build())))
+                                    SampleIncidents.id(IdentifierScheme.NHS_NUMBER,
+                                            nhs.substring(0, 3) + " " + nhs.substring(3))))).build())))
                     .build();
             produce(incident);
 

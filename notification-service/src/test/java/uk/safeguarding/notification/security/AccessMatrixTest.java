@@ -46,6 +46,7 @@ class AccessMatrixTest {
             POST   | /api/v1/alerts/0b7e9f1c-0000-0000-0000-000000000000/response | *
             GET    | /api/v1/probation/unanswered                    | OPERATIONS
             GET    | /api/v1/retention                               | OPERATIONS
+            POST   | /api/v1/operations/records/skip                 | OPERATIONS
             GET    | /api/v1/directory/children/C-1                  | DIRECTORY_ADMIN
             POST   | /api/v1/directory/import                        | DIRECTORY_ADMIN
             PUT    | /api/v1/directory/organisations/ORG-A           | DIRECTORY_ADMIN
