@@ -46,13 +46,20 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "notification.concerns.areas.test.recipient-organisation-id=" + IntegrationTestSupport.TEST_CSC,
                 // a consumer failing for a dependency is retried soon and called stuck within seconds (ConsumerHealthTest)
                 "notification.consumers.initial-backoff=PT0.2S", "notification.consumers.max-backoff=PT1S",
-                "notification.consumers.stuck-after=PT2S"})
+                "notification.consumers.stuck-after=PT2S",
+                // every test signs in from 127.0.0.1: only the per-account limit is seen here (SignInThrottleTest
+                // proves the per-client one)
+                "notification.security.sign-in.failures-per-client=100000",
+                // the tests' own key for the secrets kept encrypted in the database (never a production key)
+                "notification.secrets.key=" + IntegrationTestSupport.TEST_SECRETS_KEY})
 @Import(IntegrationTestSupport.Hooks.class)
 public abstract class IntegrationTestSupport {
 
     public static final String GROUP = "notification-service";
     /** The children's social care of the test concern area (force TSC); a test creates it in the directory. */
     public static final String TEST_CSC = "T-CSC-AREA";
+    /** 32 bytes, base64: the test context's notification.secrets.key. */
+    public static final String TEST_SECRETS_KEY = "dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLXh4eHg=";
 
     private static volatile KafkaProducer<String, IncidentReported> producer;
     private static volatile KafkaProducer<byte[], byte[]> rawProducer;

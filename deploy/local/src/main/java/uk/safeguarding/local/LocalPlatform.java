@@ -135,6 +135,7 @@ public final class LocalPlatform implements AutoCloseable {
         ConfigurableApplicationContext notification = step("notification-service on :" + options.notificationPort(),
                 () -> run(NotificationServiceApplication.builder(), options.notificationPort(), DB_NOTIFICATION,
                         Map.of("notification.demo-directory", "true",
+                                "notification.secrets.key", secretsKey(data),
                                 "spring.mail.host", "localhost",
                                 "spring.mail.port", String.valueOf(options.smtpPort()),
                                 "notification.inbox.base-url", notificationUrl() + "/inbox")));
@@ -174,6 +175,23 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** incident-ingest's own token issuer with the local police systems: the local run needs no identity provider. */
+    /**
+     * The local run's key for the secrets notification-service keeps encrypted (webhook signing secrets): made once,
+     * kept beside the data it protects, as production keeps its key in the secret store.
+     */
+    private static String secretsKey(Path data) {
+        try {
+            Path file = data.resolve("notification-secrets.key");
+            if (!java.nio.file.Files.exists(file)) {
+                java.nio.file.Files.createDirectories(data);
+                java.nio.file.Files.writeString(file, uk.safeguarding.platform.secrets.SecretBox.newKey());
+            }
+            return java.nio.file.Files.readString(file).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the local secrets key in " + data, e);
+        }
+    }
+
     private static Map<String, String> localIssuer() {
         Map<String, String> properties = new java.util.LinkedHashMap<>();
         for (String p : LocalPoliceSystems.ingestProperties(LocalPoliceSystems.ALL)) {

@@ -1,8 +1,13 @@
 package uk.safeguarding.notification.delivery;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import uk.safeguarding.platform.secrets.SecretBox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,9 +22,13 @@ import java.util.Set;
 /**
  * Each organisation's delivery channels: email notices on or off (on unless switched off) and its own system's
  * webhook endpoint (URL, secret, active). The inbox needs no setting: an alert is in the inbox once it is recorded.
+ * Signing secrets are stored encrypted ({@link SecretBox}, key {@code notification.secrets.key} from the environment)
+ * and decrypted only to sign.
  */
 @Component
-public class DeliverySettings {
+public class DeliverySettings implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverySettings.class);
 
     /** An organisation's webhook endpoint. */
     public record WebhookEndpoint(String organisationId, String url, String secret, boolean active) {
@@ -31,10 +40,25 @@ public class DeliverySettings {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SecretBox secrets;
 
-    public DeliverySettings(JdbcTemplate jdbc, Clock clock) {
+    public DeliverySettings(JdbcTemplate jdbc, Clock clock,
+                            @Value("${notification.secrets.key:}") String secretsKey) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.secrets = SecretBox.fromBase64(secretsKey, "notification.secrets.key (NOTIFICATION_SECRETS_KEY)");
+    }
+
+    /** Signing secrets stored before they were encrypted are encrypted now, once, at startup. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<String[]> plain = jdbc.query("select organisation_id, secret from webhook_endpoint where secret not like ?",
+                (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, SecretBox.PREFIX + "%");
+        plain.forEach(row -> jdbc.update("update webhook_endpoint set secret = ? where organisation_id = ?"
+                + " and secret = ?", secrets.seal(row[1]), row[0], row[1]));
+        if (!plain.isEmpty()) {
+            log.info("Encrypted {} webhook signing secret(s) stored before secrets were encrypted", plain.size());
+        }
     }
 
     @Transactional
@@ -48,7 +72,7 @@ public class DeliverySettings {
     public void setWebhook(String organisationId, String url, String secret, boolean active) {
         jdbc.update("insert into webhook_endpoint (organisation_id, url, secret, active, updated_at) values (?, ?, ?, ?, ?)"
                 + " on conflict (organisation_id) do update set url = excluded.url, secret = excluded.secret,"
-                + " active = excluded.active, updated_at = excluded.updated_at", organisationId, url, secret, active,
+                + " active = excluded.active, updated_at = excluded.updated_at", organisationId, url, secrets.seal(secret), active,
                 Timestamp.from(clock.instant()));
     }
 
@@ -69,8 +93,8 @@ public class DeliverySettings {
 
     public Optional<WebhookEndpoint> webhook(String organisationId) {
         return jdbc.query("select organisation_id, url, secret, active from webhook_endpoint where organisation_id = ?",
-                (rs, n) -> new WebhookEndpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
-                organisationId).stream().findFirst();
+                (rs, n) -> new WebhookEndpoint(rs.getString(1), rs.getString(2), secrets.open(rs.getString(3)),
+                        rs.getBoolean(4)), organisationId).stream().findFirst();
     }
 
     /** Of these organisations, those that switched email notices off. */
@@ -91,7 +115,7 @@ public class DeliverySettings {
         jdbc.query("select organisation_id, url, secret, active from webhook_endpoint where active and organisation_id = any (?)",
                 rs -> {
                     endpoints.put(rs.getString(1), new WebhookEndpoint(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getBoolean(4)));
+                            secrets.open(rs.getString(3)), rs.getBoolean(4)));
                 }, (Object) organisationIds.toArray(String[]::new));
         return endpoints;
     }

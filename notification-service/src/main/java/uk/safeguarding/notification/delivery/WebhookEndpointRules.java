@@ -13,6 +13,8 @@ import java.util.Locale;
 public final class WebhookEndpointRules {
 
     public static final int MIN_SECRET_LENGTH = 32;
+    /** Stored encrypted: the column holds about 4/3 of this and a prefix. */
+    public static final int MAX_SECRET_LENGTH = 500;
 
     private WebhookEndpointRules() {
     }
@@ -44,6 +46,8 @@ public final class WebhookEndpointRules {
         }
         if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
             problems.add(new Problem("secret", "must be at least " + MIN_SECRET_LENGTH + " characters"));
+        } else if (secret.length() > MAX_SECRET_LENGTH) {
+            problems.add(new Problem("secret", "must be at most " + MAX_SECRET_LENGTH + " characters"));
         }
         return problems;
     }

@@ -48,6 +48,9 @@ class DeliverySettingsApiTest extends DeliveryTestSupport {
         assertThat(answer.toString()).doesNotContain(SECRET);
         // and delivery signs with the secret given
         assertThat(settings.webhook(school.id())).hasValueSatisfying(w -> assertThat(w.secret()).isEqualTo(SECRET));
+        // while the database holds it only encrypted, under the key from the environment
+        assertThat(jdbc.queryForObject("select secret from webhook_endpoint where organisation_id = ?", String.class,
+                school.id())).startsWith("enc:v1:").doesNotContain(SECRET).doesNotContain("0123456789");
     }
 
     @Test
@@ -84,5 +87,22 @@ class DeliverySettingsApiTest extends DeliveryTestSupport {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(call(HttpMethod.PUT, "NO-SUCH-ORG-" + unique() + "/email-notices", Map.of("enabled", true))
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aSecretStoredBeforeSecretsWereEncryptedIsEncryptedAtStartupAndStillSigns() {
+        // given a webhook whose secret was stored in plain text (before this version)
+        School school = givenSchoolWithPupil();
+        jdbc.update("insert into webhook_endpoint (organisation_id, url, secret, active, updated_at)"
+                + " values (?, 'https://records.example/h', ?, true, ?)", school.id(), SECRET,
+                java.sql.Timestamp.from(clock.instant()));
+
+        // when the service starts
+        settings.afterSingletonsInstantiated();
+
+        // then it is held encrypted, and delivery still signs with it
+        assertThat(jdbc.queryForObject("select secret from webhook_endpoint where organisation_id = ?", String.class,
+                school.id())).startsWith("enc:v1:").doesNotContain(SECRET);
+        assertThat(settings.webhook(school.id())).hasValueSatisfying(w -> assertThat(w.secret()).isEqualTo(SECRET));
     }
 }

@@ -54,6 +54,8 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
         notificationProperties.put("notification.concerns.areas.default.recipient-organisation-id", "");
         notificationProperties.put("notification.concerns.areas.e2e-family.forces", FAMILY_FORCE);
         notificationProperties.put("notification.concerns.areas.e2e-family.recipient-organisation-id", FAMILY_CSC);
+        // the end-to-end run's own key for the secrets kept encrypted in the database
+        notificationProperties.put("notification.secrets.key", uk.safeguarding.platform.secrets.SecretBox.newKey());
         ConfigurableApplicationContext notification = run(NotificationServiceApplication.builder(),
                 notificationProperties);
         try {
