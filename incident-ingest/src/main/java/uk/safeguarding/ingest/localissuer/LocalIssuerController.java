@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.safeguarding.ingest.access.AccessProperties;
+import uk.safeguarding.platform.access.SignInThrottle;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,9 +41,12 @@ public class LocalIssuerController {
     private static final Logger log = LoggerFactory.getLogger(LocalIssuerController.class);
 
     private final LocalIssuer issuer;
+    /** Guessing a client's secret is slowed down like guessing a password (per client id and per address). */
+    private final SignInThrottle throttle;
 
-    public LocalIssuerController(LocalIssuer issuer) {
+    public LocalIssuerController(LocalIssuer issuer, Clock clock) {
         this.issuer = issuer;
+        this.throttle = new SignInThrottle(SignInThrottle.Limits.standard(), clock);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -63,7 +67,8 @@ public class LocalIssuerController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(name = "grant_type", required = false) String grantType,
             @RequestParam(name = "client_id", required = false) String clientId,
-            @RequestParam(name = "client_secret", required = false) String clientSecret) {
+            @RequestParam(name = "client_secret", required = false) String clientSecret,
+            jakarta.servlet.http.HttpServletRequest request) {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
@@ -81,7 +86,22 @@ public class LocalIssuerController {
         if (!"client_credentials".equals(grantType)) {
             return error(HttpStatus.BAD_REQUEST, "unsupported_grant_type", "Only grant_type=client_credentials is supported");
         }
-        return issuer.issue(clientId, clientSecret)
+        String client = clientId;
+        String address = request.getRemoteAddr();
+        java.util.Optional<java.time.Duration> refused = throttle.refusedFor(client, address);
+        if (refused.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refused.get().toSeconds())))
+                    .body(Map.of("error", "slow_down", "error_description",
+                            "Too many failed attempts for this client; try again after Retry-After seconds"));
+        }
+        java.util.Optional<LocalIssuer.Token> issued = issuer.issue(clientId, clientSecret);
+        if (issued.isEmpty()) {
+            throttle.failed(client, address);
+        } else {
+            throttle.succeeded(client);
+        }
+        return issued
                 .<ResponseEntity<Map<String, Object>>>map(t -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("access_token", t.value());

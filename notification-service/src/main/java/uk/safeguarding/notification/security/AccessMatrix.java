@@ -39,6 +39,7 @@ public final class AccessMatrix {
     private static final AccessMatrix STANDARD = new AccessMatrix(List.of(
             // open: signing in, the error page, liveness/readiness
             line(ANY, "/inbox/sign-in", new AccessRule.Public()),
+            line(ANY, "/inbox/form-expired", new AccessRule.Public()),
             line(ANY, "/inbox/oauth2/**", new AccessRule.Public()),
             line(READ, "/inbox/inbox.css", new AccessRule.Public()),
             line(READ, "/inbox/favicon.svg", new AccessRule.Public()),

@@ -32,6 +32,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -104,6 +106,7 @@ public class WebSecurityConfiguration {
     @Order(1)
     SecurityFilterChain inboxSecurity(HttpSecurity http, Callers callers, TokenClaims claims,
                                       ObjectProvider<ClientRegistrationRepository> oidcClients,
+                                      SignInThrottling throttling,
                                       @Value("${notification.inbox.session-timeout:30m}") Duration sessionTimeout)
             throws Exception {
         AuthenticationSuccessHandler signedIn = withSessionTimeout(sessionTimeout);
@@ -121,6 +124,7 @@ public class WebSecurityConfiguration {
                         .logoutUrl("/inbox/sign-out")
                         .logoutSuccessUrl("/inbox/sign-in?signed-out")
                         .deleteCookies("JSESSIONID"))
+                .addFilterBefore(throttling.filter(), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(session -> session.invalidSessionUrl("/inbox/sign-in?timed-out"))
                 .exceptionHandling(e -> e.accessDeniedHandler(notFoundUnlessCsrf(callers)))
                 .headers(headers -> securityHeaders(headers)
@@ -142,7 +146,7 @@ public class WebSecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain apiSecurity(HttpSecurity http, Callers callers, TokenClaims claims,
-                                    ObjectProvider<JwtDecoder> jwtDecoder,
+                                    ObjectProvider<JwtDecoder> jwtDecoder, SignInThrottling throttling,
                                     @Value("${notification.security.basic-auth:true}") boolean basicAuth)
             throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
@@ -161,7 +165,8 @@ public class WebSecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiDocs),
                                 new ContentSecurityPolicyHeaderWriter(API_CONTENT_SECURITY_POLICY))));
         if (basicAuth) {
-            http.httpBasic(basic -> basic.realmName(ProblemAnswers.REALM).authenticationEntryPoint(problems));
+            http.httpBasic(basic -> basic.realmName(ProblemAnswers.REALM).authenticationEntryPoint(problems))
+                    .addFilterBefore(throttling.filter(), BasicAuthenticationFilter.class);
         } else {
             http.httpBasic(basic -> basic.disable());
         }
@@ -189,14 +194,18 @@ public class WebSecurityConfiguration {
 
     /**
      * Signed-in people refused by the matrix in the inbox see the not-found page, as for an alert that is not theirs
-     * (a page's existence is not revealed); a missing or wrong CSRF token stays a plain 403. A session whose person no
+     * (a page's existence is not revealed); a missing or wrong CSRF token is a 403 page saying the form was not sent
+     * and why. A session whose person no
      * longer exists (removed since signing in) is ended and sent to sign in again.
      */
     private static AccessDeniedHandler notFoundUnlessCsrf(Callers callers) {
         AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
         String forwarded = WebSecurityConfiguration.class.getName() + ".refused";
         return (request, response, denied) -> {
-            if (denied instanceof CsrfException) {
+            if (denied instanceof CsrfException && request.getAttribute(forwarded) == null) {
+                request.setAttribute(forwarded, Boolean.TRUE);
+                request.getRequestDispatcher("/inbox/form-expired").forward(request, response);
+            } else if (denied instanceof CsrfException) {
                 forbidden.handle(request, response, denied);
             } else if (callers.current(SecurityContextHolder.getContext().getAuthentication()).isEmpty()) {
                 SecurityContextHolder.clearContext();

@@ -77,8 +77,9 @@ class InboxSecurityTest extends InboxTestSupport {
         HttpResponse<String> signIn = http.postForm("/inbox/sign-in",
                 Map.of("email", scenario.mine().email(), "password", PASSWORD));
 
-        // then: refused, and still not signed in
+        // then: refused, saying what happened, and still not signed in
         assertThat(signIn.statusCode()).isEqualTo(403);
+        assertThat(signIn.body()).contains("Your form was not sent").contains("Nothing was changed");
         assertThat(http.get("/inbox").statusCode()).isEqualTo(302);
     }
 
