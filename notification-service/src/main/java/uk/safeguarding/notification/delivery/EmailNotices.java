@@ -53,7 +53,7 @@ public class EmailNotices {
         }
     }
 
-    private record Notice(long id, UUID alertId, String organisationId, Purpose purpose, Instant dueBy) {
+    private record Notice(long id, UUID alertId, String organisationId, Purpose purpose, Instant dueBy, int attempts) {
     }
 
     private final JdbcTemplate jdbc;
@@ -67,13 +67,18 @@ public class EmailNotices {
     private final String inboxBaseUrl;
     private final String from;
     private final int batchSize;
+    private final Backoff retries;
 
     public EmailNotices(JdbcTemplate jdbc, TransactionTemplate transactions, DeliveryLog deliveryLog,
                         DeliverySettings settings, PersonRepository people, ObjectProvider<JavaMailSender> mail,
                         Clock clock, MeterRegistry meters,
                         @Value("${notification.inbox.base-url:http://localhost:8082/inbox}") String inboxBaseUrl,
                         @Value("${notification.mail.from:safeguarding-notifications@localhost}") String from,
-                        @Value("${notification.delivery.batch-size:100}") int batchSize) {
+                        @Value("${notification.delivery.batch-size:100}") int batchSize,
+                        @Value("${notification.mail.retry.max-attempts:5}") int maxAttempts,
+                        @Value("${notification.mail.retry.base-delay:PT30S}") java.time.Duration baseDelay,
+                        @Value("${notification.mail.retry.max-delay:PT30M}") java.time.Duration maxDelay) {
+        this.retries = new Backoff(maxAttempts, baseDelay, maxDelay);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.deliveryLog = deliveryLog;
@@ -85,6 +90,19 @@ public class EmailNotices {
         this.inboxBaseUrl = inboxBaseUrl;
         this.from = from;
         this.batchSize = batchSize;
+    }
+
+    /** A notice the mail server never accepted, for operations: ids, purpose, attempts, why; never an address. */
+    public record Failed(long id, UUID alertId, String organisationId, String purpose, int attempts, String detail,
+                         Instant lastAttemptAt) {
+    }
+
+    public List<Failed> failed(int limit) {
+        return jdbc.query("select id, alert_id, organisation_id, purpose, attempts, detail, sent_at from email_notice"
+                        + " where status = 'FAILED' order by sent_at desc limit ?",
+                (rs, n) -> new Failed(rs.getLong(1), (UUID) rs.getObject(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
+                limit);
     }
 
     /** Queues a notice in the caller's transaction (once per alert and purpose). */
@@ -99,8 +117,9 @@ public class EmailNotices {
         int handled = 0;
         List<Long> ids;
         do {
-            ids = jdbc.queryForList("select id from email_notice where status = 'PENDING' order by id limit ?",
-                    Long.class, batchSize);
+            ids = jdbc.queryForList("select id from email_notice where status = 'PENDING' and (next_attempt_at is null"
+                    + " or next_attempt_at <= ?) order by id limit ?", Long.class, Timestamp.from(clock.instant()),
+                    batchSize);
             for (Long id : ids) {
                 Boolean done = transactions.execute(tx -> sendOne(id));
                 if (Boolean.TRUE.equals(done)) {
@@ -112,12 +131,12 @@ public class EmailNotices {
     }
 
     private boolean sendOne(long id) {
-        Notice notice = jdbc.query("select n.id, n.alert_id, n.organisation_id, n.purpose, d.due_by from email_notice n"
-                        + " join delivery d on d.alert_id = n.alert_id where n.id = ? and n.status = 'PENDING'"
-                        + " for update of n skip locked",
+        Notice notice = jdbc.query("select n.id, n.alert_id, n.organisation_id, n.purpose, d.due_by, n.attempts"
+                        + " from email_notice n join delivery d on d.alert_id = n.alert_id where n.id = ?"
+                        + " and n.status = 'PENDING' for update of n skip locked",
                 rs -> rs.next() ? new Notice(rs.getLong(1), (UUID) rs.getObject(2), rs.getString(3),
                         Purpose.valueOf(rs.getString(4)),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()) : null, id);
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getInt(6)) : null, id);
         if (notice == null) {
             return false; // another instance has it, or it is done
         }
@@ -161,6 +180,20 @@ public class EmailNotices {
             }
         }
         boolean delivered = accepted > 0;
+        int attempt = notice.attempts() + 1;
+        if (!delivered && !retries.exhausted(attempt)) {
+            // the mail server did not take it (down, refusing): try again later, as webhooks are
+            Instant next = now.plus(retries.delayAfter(attempt));
+            jdbc.update("update email_notice set attempts = ?, next_attempt_at = ?, detail = ? where id = ?", attempt,
+                    Timestamp.from(next), "attempt " + attempt + " not accepted by the mail server: "
+                            + String.join(", ", failures.stream().distinct().toList()) + "; next at " + next, notice.id());
+            meters.counter("notification.deliveries.email", "purpose", notice.purpose().name(), "outcome", "retry")
+                    .increment();
+            log.warn("Email notice {} for alert {}: attempt {} not accepted by the mail server; next at {}",
+                    notice.id(), notice.alertId(), attempt, next);
+            return true;
+        }
+        jdbc.update("update email_notice set attempts = ? where id = ?", attempt, notice.id());
         String detail = delivered
                 ? "email notice accepted by the mail server for " + accepted + " of " + recipients.size() + " " + roleWords(notice.purpose())
                 : "email notice not accepted by the mail server: " + String.join(", ", failures.stream().distinct().toList());

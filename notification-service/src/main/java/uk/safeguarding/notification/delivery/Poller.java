@@ -3,6 +3,7 @@ package uk.safeguarding.notification.delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import uk.safeguarding.platform.failure.Failures;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -45,12 +46,24 @@ public class Poller implements SmartLifecycle {
         executor.scheduleWithFixedDelay(this::runSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Failed runs since the last success, and when a failure was last logged: one line a minute while it lasts. */
+    private int failing;
+    private long lastLogged;
+
     private void runSafely() {
         try {
             task.run();
+            if (failing > 0) {
+                log.warn("{} runs again after {} failed runs", name, failing);
+                failing = 0;
+            }
         } catch (RuntimeException e) {
-            log.warn("{} run failed: {}", name, e.getClass().getName());
-            log.debug("{} run failed", name, e);
+            failing++;
+            long now = System.nanoTime();
+            if (failing == 1 || now - lastLogged >= TimeUnit.MINUTES.toNanos(1)) {
+                lastLogged = now;
+                log.warn("{} run failed ({} in a row): {}", name, failing, Failures.describe(e));
+            }
         }
     }
 

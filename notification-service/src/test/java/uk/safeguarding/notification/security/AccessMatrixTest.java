@@ -28,6 +28,7 @@ class AccessMatrixTest {
     @CsvSource(delimiter = '|', textBlock = """
             GET    | /inbox/sign-in                                  | public
             POST   | /inbox/sign-in                                  | public
+            POST   | /inbox/form-expired                             | public
             GET    | /inbox/inbox.css                                | public
             GET    | /inbox/oauth2/authorization/idp                 | public
             GET    | /error                                          | public
@@ -47,6 +48,7 @@ class AccessMatrixTest {
             GET    | /api/v1/probation/unanswered                    | OPERATIONS
             GET    | /api/v1/retention                               | OPERATIONS
             POST   | /api/v1/operations/records/skip                 | OPERATIONS
+            GET    | /api/v1/operations/email-notices/failed         | OPERATIONS
             GET    | /api/v1/directory/children/C-1                  | DIRECTORY_ADMIN
             POST   | /api/v1/directory/import                        | DIRECTORY_ADMIN
             PUT    | /api/v1/directory/organisations/ORG-A           | DIRECTORY_ADMIN
