@@ -91,6 +91,22 @@ public class AuditTrail {
         recordAll(alerts.stream().map(a -> DisclosureEvent.alertDelivered(a, at)).toList());
     }
 
+    /**
+     * A refused look at an alert of another organisation, recorded in its own transaction (the refusal itself
+     * commits nothing). An id that names no alert at all is not recorded: there is nothing about a child in it.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void recordRefused(UUID alertId, String personId, String organisationId, Instant at) {
+        alert(alertId).filter(a -> !a.getRecipient().getOrganisationId().equals(organisationId))
+                .ifPresent(a -> recordAll(List.of(DisclosureEvent.accessRefused(a, personId, organisationId, at))));
+    }
+
+    /** A person read the whole alert through the API. */
+    public void recordViewed(UUID alertId, String personId, Instant at) {
+        alert(alertId).ifPresent(a -> recordAll(List.of(DisclosureEvent.alertViewed(a, personId, at))));
+    }
+
     /** The alert as it was sent (from the ledger), to record what a person did with it. */
     public Optional<AgencyAlert> alert(UUID alertId) {
         return jdbc.query("select payload from alert_ledger where alert_id = ?",

@@ -53,6 +53,21 @@ public record DisclosureEvent(UUID eventId, DisclosureAction action, Instant occ
         return ofAlert(DisclosureAction.ALERT_EXPORTED, alert, personId, at, UUID.randomUUID());
     }
 
+    /** A person read the whole alert through the API (every read is its own disclosure, like an export). */
+    public static DisclosureEvent alertViewed(AgencyAlert alert, String personId, Instant at) {
+        return ofAlert(DisclosureAction.VIEWED, alert, personId, at, UUID.randomUUID());
+    }
+
+    /**
+     * A person of another organisation asked for the alert (page, API, export) and was refused: nothing was disclosed,
+     * so no items; the organisation is the one that asked.
+     */
+    public static DisclosureEvent accessRefused(AgencyAlert alert, String personId, String organisationId, Instant at) {
+        return new DisclosureEvent(UUID.randomUUID(), DisclosureAction.ACCESS_REFUSED, at, personId, organisationId,
+                alert.getChild().getChildId(), alert.getIncidentId(), UUID.fromString(alert.getAlertId()), List.of(),
+                alert.getPolicyVersion(), null);
+    }
+
     /**
      * The directory lookups that found a child, one per child of each incident revision routed: the directory's record
      * of the child was used to route the police force's incident (disclosed to the force's request, as the platform).

@@ -11,10 +11,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.safeguarding.notification.audit.AuditTrail;
+import uk.safeguarding.notification.security.Caller;
 import uk.safeguarding.notification.security.Callers;
 import uk.safeguarding.notification.security.SignedInPerson;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,10 +35,14 @@ public class AlertsApiController {
 
     private final InboxAlerts alerts;
     private final Callers callers;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    public AlertsApiController(InboxAlerts alerts, Callers callers) {
+    public AlertsApiController(InboxAlerts alerts, Callers callers, AuditTrail audit, Clock clock) {
         this.alerts = alerts;
         this.callers = callers;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** A page of alerts, newest first. */
@@ -56,16 +64,25 @@ public class AlertsApiController {
     @GetMapping("/{alertId}")
     @Operation(summary = "One of your organisation's alerts: its delivery and the alert as sent; 404 for any other")
     public ResponseEntity<?> one(@PathVariable("alertId") String alertId, Authentication authentication) {
-        String organisationId = organisation(authentication);
-        return AlertIds.parse(alertId).flatMap(id -> alerts.document(organisationId, id))
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(AlertsApiController::notFound);
+        Caller caller = caller(authentication);
+        Optional<UUID> id = AlertIds.parse(alertId);
+        Optional<?> document = id.flatMap(i -> alerts.document(caller.organisationId(), i));
+        if (document.isEmpty()) {
+            // another organisation's alert is answered like no alert, and the look is recorded
+            id.ifPresent(i -> audit.recordRefused(i, caller.personId(), caller.organisationId(), clock.instant()));
+            return notFound();
+        }
+        audit.recordViewed(id.get(), caller.personId(), clock.instant()); // a full read is a disclosure
+        return ResponseEntity.ok(document.get());
     }
 
     private String organisation(Authentication authentication) {
+        return caller(authentication).organisationId();
+    }
+
+    private Caller caller(Authentication authentication) {
         return callers.current(authentication).map(SignedInPerson::caller)
-                .orElseThrow(() -> new IllegalStateException("the access matrix lets only signed-in people here"))
-                .organisationId();
+                .orElseThrow(() -> new IllegalStateException("the access matrix lets only signed-in people here"));
     }
 
     /** The same answer for an alert of another organisation and for no alert at all. */

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.inbox;
 
+import uk.safeguarding.notification.audit.AuditTrail;
 import uk.safeguarding.notification.routing.AlertIds;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -46,10 +47,12 @@ public class InboxController {
     private final Clock clock;
 
     private final Breaches breaches;
+    private final AuditTrail audit;
 
     public InboxController(InboxAlerts alerts, InboxPeople people, DeliveryLog deliveryLog, Clock clock,
-                           Breaches breaches) {
+                           Breaches breaches, AuditTrail audit) {
         this.breaches = breaches;
+        this.audit = audit;
         this.alerts = alerts;
         this.people = people;
         this.deliveryLog = deliveryLog;
@@ -71,10 +74,12 @@ public class InboxController {
     @GetMapping("/sign-in")
     String signIn(@RequestParam(name = "error", required = false) String error,
                   @RequestParam(name = "signed-out", required = false) String signedOut,
-                  @RequestParam(name = "timed-out", required = false) String timedOut, Model model) {
+                  @RequestParam(name = "timed-out", required = false) String timedOut,
+                  @RequestParam(name = "throttled", required = false) Integer throttledMinutes, Model model) {
         model.addAttribute("error", error != null);
         model.addAttribute("signedOut", signedOut != null);
         model.addAttribute("timedOut", timedOut != null);
+        model.addAttribute("throttledMinutes", throttledMinutes == null ? null : Math.max(1, Math.min(throttledMinutes, 60)));
         return "inbox/sign-in";
     }
 
@@ -106,6 +111,23 @@ public class InboxController {
         return "inbox/breaches";
     }
 
+    /**
+     * Where the security configuration sends a form posted without its valid CSRF token: 403, saying what happened
+     * (the form came from a page no longer valid) and that nothing was changed.
+     */
+    @RequestMapping("/form-expired")
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String formExpired(Model model) {
+        model.addAttribute("fmt", InboxFormat.INSTANCE);
+        return "inbox/form-expired";
+    }
+
+    /** Another organisation's alert: the same 404 as no alert, and the look recorded in the disclosure audit. */
+    private AlertNotFound refused(UUID id, InboxPerson person) {
+        audit.recordRefused(id, person.personId(), person.organisationId(), clock.instant());
+        return new AlertNotFound();
+    }
+
     /** Where the security configuration sends a signed-in person refused a page: the same 404 as an alert not theirs. */
     @RequestMapping("/not-found")
     String refused() {
@@ -116,7 +138,7 @@ public class InboxController {
     String alert(@PathVariable("alertId") String alertId, Authentication authentication, Model model) {
         InboxPerson person = people.current(authentication);
         UUID id = AlertIds.parse(alertId).orElseThrow(AlertNotFound::new);
-        InboxAlerts.Detail detail = alerts.find(person.organisationId(), id).orElseThrow(AlertNotFound::new);
+        InboxAlerts.Detail detail = alerts.find(person.organisationId(), id).orElseThrow(() -> refused(id, person));
         if (!alerts.openedBy(id, person.personId())) {
             // the first opening by anyone at the organisation is the acknowledgement; each person's first is recorded
             deliveryLog.record(id, DeliveryState.OPENED, DeliveryChannel.INBOX, person.personId(), "opened in inbox",

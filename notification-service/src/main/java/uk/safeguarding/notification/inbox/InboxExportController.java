@@ -55,6 +55,8 @@ public class InboxExportController {
         Optional<UUID> id = AlertIds.parse(alertId);
         Optional<InboxAlerts.Detail> detail = id.flatMap(i -> alerts.find(person.organisationId(), i));
         if (detail.isEmpty()) {
+            // another organisation's alert: answered like no alert, and the look is recorded
+            id.ifPresent(i -> audit.recordRefused(i, person.personId(), person.organisationId(), clock.instant()));
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
                     .body("Not found\n".getBytes(StandardCharsets.UTF_8));
         }

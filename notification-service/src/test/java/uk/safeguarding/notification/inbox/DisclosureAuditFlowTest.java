@@ -115,4 +115,39 @@ class DisclosureAuditFlowTest extends InboxTestSupport {
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Page not found").doesNotContain("Disclosure audit");
     }
+
+    @Test
+    void aLookAtAnotherOrganisationsAlertIsRefusedAsNotFoundAndAuditedAndAFullApiReadIsAudited() {
+        // given two schools' alerts about an incident, and a key adult of the first school signed in
+        Scenario scenario = givenAnIncidentAlertingTwoSchools();
+        UUID theirs = scenario.other().alertId();
+        String theirChild = jdbc.queryForObject("select child_id from alert_ledger where alert_id = ?", String.class,
+                theirs);
+        InboxHttp http = new InboxHttp(baseUrl());
+        http.signIn(scenario.mine().email(), PASSWORD);
+
+        // when they ask for the other school's alert as a page, an export and through the API
+        assertThat(http.get("/inbox/alerts/" + theirs).statusCode()).isEqualTo(404);
+        assertThat(http.get("/inbox/alerts/" + theirs + "/export").statusCode()).isEqualTo(404);
+        assertThat(apiAs(scenario.mine().organisationId(), PersonRole.KEY_ADULT)
+                .getForEntity("/api/v1/alerts/" + theirs, String.class).getStatusCode().value()).isEqualTo(404);
+        // and the other school reads its own alert in full through the API
+        assertThat(apiAs(scenario.other().organisationId(), PersonRole.KEY_ADULT)
+                .getForEntity("/api/v1/alerts/" + theirs, String.class).getStatusCode().value()).isEqualTo(200);
+
+        // then the other child's audit shows three refused looks by the first school, disclosing nothing, and the read
+        JsonNode entries = await().atMost(Duration.ofSeconds(30)).until(() -> audit(http, theirChild),
+                e -> actions(e).stream().filter("ACCESS_REFUSED"::equals).count() == 3
+                        && actions(e).contains("VIEWED"));
+        for (JsonNode e : entries) {
+            if (e.get("action").asText().equals("ACCESS_REFUSED")) {
+                assertThat(e.get("organisationId").asText()).isEqualTo(scenario.mine().organisationId());
+                assertThat(e.get("alertId").asText()).isEqualTo(theirs.toString());
+                assertThat(e.get("fields")).isEmpty();
+            }
+            if (e.get("action").asText().equals("VIEWED")) {
+                assertThat(e.get("organisationId").asText()).isEqualTo(scenario.other().organisationId());
+            }
+        }
+    }
 }
