@@ -10,17 +10,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import uk.safeguarding.notification.delivery.PersonRole;
-import uk.safeguarding.notification.directory.DemoDirectory;
+import uk.safeguarding.notification.shared.security.PersonRole;
+import uk.safeguarding.notification.demo.DemoDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.avro.IncidentReported;
-import uk.safeguarding.notification.directory.DirectoryDocument;
-import uk.safeguarding.notification.directory.DirectoryService;
-import uk.safeguarding.notification.intake.BatchHook;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.directory.DirectoryService;
+import uk.safeguarding.notification.routing.intake.BatchHook;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.testkit.ConsumerLag;
 import uk.safeguarding.testkit.EmbeddedInfrastructure;
@@ -209,7 +209,7 @@ public abstract class IntegrationTestSupport {
     /** The alerts the ledger holds for an incident, as recorded (decoded from their payloads). */
     protected List<uk.safeguarding.avro.AgencyAlert> ledgerAlerts(String incidentId) {
         return jdbc.query("select payload from alert_ledger where incident_id = ? and purged_at is null",
-                (rs, n) -> uk.safeguarding.notification.ledger.AvroRecords.<uk.safeguarding.avro.AgencyAlert>fromBinary(
+                (rs, n) -> uk.safeguarding.notification.shared.kafka.AvroRecords.<uk.safeguarding.avro.AgencyAlert>fromBinary(
                         rs.getBytes(1), uk.safeguarding.avro.AgencyAlert.getClassSchema()), incidentId);
     }
 

@@ -1,9 +1,9 @@
 package uk.safeguarding.notification;
 
-import uk.safeguarding.notification.directory.DirectoryDocument;
-import uk.safeguarding.notification.directory.DirectoryDocument.Identifier;
-import uk.safeguarding.notification.directory.IdentifierScheme;
-import uk.safeguarding.notification.directory.OrganisationKind;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument.Identifier;
+import uk.safeguarding.notification.routing.directory.IdentifierScheme;
+import uk.safeguarding.notification.routing.directory.OrganisationKind;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import uk.safeguarding.notification.delivery.PersonRole;
+import uk.safeguarding.notification.shared.security.PersonRole;
 
 import java.io.IOException;
 import java.io.OutputStream;

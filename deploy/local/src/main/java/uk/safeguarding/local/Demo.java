@@ -9,11 +9,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.ChildUnresolved;
-import uk.safeguarding.notification.calendar.Deadlines;
-import uk.safeguarding.notification.delivery.PersonRole;
-import uk.safeguarding.notification.directory.DemoDirectory;
-import uk.safeguarding.notification.directory.DirectoryDocument;
-import uk.safeguarding.notification.inbox.DemoSignIns;
+import uk.safeguarding.notification.routing.router.Deadlines;
+import uk.safeguarding.notification.shared.security.PersonRole;
+import uk.safeguarding.notification.demo.DemoDirectory;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.demo.DemoSignIns;
 import uk.safeguarding.schemas.Topics;
 
 
@@ -166,9 +166,9 @@ public final class Demo {
         out.printf("Demo done: %d alerts routed; %d %s not routed, on the local authority's working list"
                         + " (GET %s/api/v1/unresolved, signed in as %s).%n", alerts, unresolved,
                 unresolved == 1 ? "child" : "children", platform.notificationUrl(),
-                uk.safeguarding.notification.inbox.DemoSignIns.list().stream()
-                        .filter(s -> s.role() == uk.safeguarding.notification.delivery.PersonRole.UNRESOLVED_CASEWORKER)
-                        .map(uk.safeguarding.notification.inbox.DemoSignIns.SignIn::email).findFirst().orElse("?"));
+                uk.safeguarding.notification.demo.DemoSignIns.list().stream()
+                        .filter(s -> s.role() == uk.safeguarding.notification.shared.security.PersonRole.UNRESOLVED_CASEWORKER)
+                        .map(uk.safeguarding.notification.demo.DemoSignIns.SignIn::email).findFirst().orElse("?"));
         printEmails();
         if (!waiting.isEmpty()) {
             out.println("No output yet for: " + waiting.stream().map(incidents::get).toList()
@@ -196,8 +196,8 @@ public final class Demo {
         if (emails.size() > 3) {
             out.println("    ... and " + (emails.size() - 3) + " more like them.");
         }
-        out.println("Sign in to read them: " + platform.notificationUrl() + "/inbox/sign-in (password "
-                + uk.safeguarding.notification.inbox.DemoSignIns.PASSWORD + ")");
+        out.println("Sign in to read them: " + platform.inboxUrl() + "/sign-in (password "
+                + uk.safeguarding.notification.demo.DemoSignIns.PASSWORD + ")");
         out.println();
     }
 

@@ -4,7 +4,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.safeguarding.ingest.IncidentIngestApplication;
 import uk.safeguarding.notification.NotificationServiceApplication;
-import uk.safeguarding.notification.inbox.DemoSignIns;
+import uk.safeguarding.notification.demo.DemoSignIns;
 import uk.safeguarding.platform.time.PlatformClock;
 import uk.safeguarding.registry.SchemaRegistryApplication;
 
@@ -132,14 +132,30 @@ public final class LocalPlatform implements AutoCloseable {
                 () -> run(SchemaRegistryApplication.builder(), options.registryPort(), DB_REGISTRY, Map.of()));
         started.push(new Part("schema registry", registry::close));
 
-        ConfigurableApplicationContext notification = step("notification-service on :" + options.notificationPort(),
+        Map<String, String> notificationSettings = new java.util.LinkedHashMap<>(Map.of(
+                "notification.demo-directory", "true",
+                "notification.secrets.key", secretsKey(data),
+                "spring.mail.host", "localhost",
+                "spring.mail.port", String.valueOf(options.smtpPort()),
+                "notification.inbox.base-url", inboxUrl()));
+        if (options.splitDelivery()) {
+            notificationSettings.put("spring.profiles.active", "routing");
+        }
+        ConfigurableApplicationContext notification = step("notification-service on :" + options.notificationPort()
+                        + (options.splitDelivery() ? " (routing)" : ""),
                 () -> run(NotificationServiceApplication.builder(), options.notificationPort(), DB_NOTIFICATION,
-                        Map.of("notification.demo-directory", "true",
-                                "notification.secrets.key", secretsKey(data),
-                                "spring.mail.host", "localhost",
-                                "spring.mail.port", String.valueOf(options.smtpPort()),
-                                "notification.inbox.base-url", notificationUrl() + "/inbox")));
+                        notificationSettings));
         started.push(new Part("notification-service", notification::close));
+        if (options.splitDelivery()) {
+            // the same jar as its own service, delivery only: it meets routing on the alert topics
+            notificationSettings.put("spring.profiles.active", "delivery");
+            notificationSettings.remove("notification.demo-directory");
+            ConfigurableApplicationContext delivery = step("notification-service delivery on :"
+                            + options.deliveryPort(),
+                    () -> run(NotificationServiceApplication.builder(), options.deliveryPort(), DB_NOTIFICATION,
+                            notificationSettings));
+            started.push(new Part("notification-service delivery", delivery::close));
+        }
 
         ConfigurableApplicationContext ingest = step("incident-ingest on :" + options.ingestPort(),
                 () -> run(IncidentIngestApplication.builder(), options.ingestPort(), DB_INGEST, localIssuer()));
@@ -233,7 +249,7 @@ public final class LocalPlatform implements AutoCloseable {
         row("Token for a police system", "POST " + ingest + LocalPoliceSystems.TOKEN_PATH + "  (local issuer)");
         row("incident-ingest Swagger UI", ingest + "/swagger-ui.html");
         row("incident-ingest OpenAPI", ingest + "/v3/api-docs");
-        row("Secure inbox (sign in)", notification + "/inbox/sign-in");
+        row("Secure inbox (sign in)", inboxUrl() + "/sign-in");
         row("notification directory API", notification + Urls.NOTIFICATION_ADMIN_PATH
                 + "/import (POST, HTTP Basic as a demo DIRECTORY_ADMIN below)");
         row("notification Swagger UI", notification + "/swagger-ui.html (sign in with a demo account below)");
@@ -248,7 +264,7 @@ public final class LocalPlatform implements AutoCloseable {
         out.println("--------------------------------------------------------------------------------");
         out.print(LocalPoliceSystems.describe(ingest));
         out.println("--------------------------------------------------------------------------------");
-        out.print(DemoSignIns.describe(notification));
+        out.print(DemoSignIns.describe(options.splitDelivery() ? deliveryUrl() : notification));
         out.println("--------------------------------------------------------------------------------");
         out.println();
     }
@@ -285,6 +301,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String notificationUrl() {
         return "http://localhost:" + options.notificationPort();
+    }
+
+    /** Where notification-service's delivery runs: its own port with --delivery-port, else notification-service's. */
+    public String deliveryUrl() {
+        return options.splitDelivery() ? "http://localhost:" + options.deliveryPort() : notificationUrl();
+    }
+
+    /** The secure inbox, on the service running delivery. */
+    public String inboxUrl() {
+        return deliveryUrl() + "/inbox";
     }
 
     public String jdbcUrl(String database) {

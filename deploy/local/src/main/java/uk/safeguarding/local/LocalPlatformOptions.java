@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int registryPort, int ingestPort,
                                    int notificationPort, int postgresPort, int smtpPort, Path dataDir, boolean demo,
-                                   boolean exitAfterDemo, Duration clockOffset) {
+                                   boolean exitAfterDemo, Duration clockOffset, int deliveryPort) {
 
     public static final String USAGE = """
             Usage: java -jar deploy/local/target/local-platform.jar [options]
@@ -28,6 +28,10 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
               --registry-port=<port>       schema registry (default 8081)
               --ingest-port=<port>         incident-ingest (default 8080)
               --notification-port=<port>   notification-service (default 8082)
+              --delivery-port=<port>       run notification-service's delivery module as its own service on this
+                                           port (the inbox, the alerts API, email, webhooks), as production may;
+                                           :8082 keeps routing (directory, working list, audit). Default: one
+                                           notification-service doing both
               --postgres-port=<port>       PostgreSQL (default 5432)
               --smtp-port=<port>           local mail server receiving email notices (default 3025)
               --data-dir=<dir>             where the broker and the database keep their data (default .local-data)
@@ -39,14 +43,14 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
 
     public static LocalPlatformOptions defaults() {
         return new LocalPlatformOptions(9092, 9093, 8081, 8080, 8082, 5432, 3025, Path.of(".local-data"), false,
-                false, null);
+                false, null, 0);
     }
 
     /** Parses {@code --name=value} options; throws {@link IllegalArgumentException} with a readable message. */
     public static LocalPlatformOptions parse(String... args) {
         LocalPlatformOptions o = defaults();
         int kafka = o.kafkaPort, controller = o.kafkaControllerPort, registry = o.registryPort, ingest = o.ingestPort;
-        int notification = o.notificationPort, postgres = o.postgresPort, smtp = o.smtpPort;
+        int notification = o.notificationPort, postgres = o.postgresPort, smtp = o.smtpPort, delivery = 0;
         Path dataDir = o.dataDir;
         boolean demo = false, exitAfterDemo = false;
         Duration clockOffset = null;
@@ -61,6 +65,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
                 case "--registry-port" -> registry = port(name, value);
                 case "--ingest-port" -> ingest = port(name, value);
                 case "--notification-port" -> notification = port(name, value);
+                case "--delivery-port" -> delivery = port(name, value);
                 case "--postgres-port" -> postgres = port(name, value);
                 case "--smtp-port" -> smtp = port(name, value);
                 case "--data-dir" -> {
@@ -74,7 +79,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
             }
         }
         LocalPlatformOptions parsed = new LocalPlatformOptions(kafka, controller, registry, ingest, notification,
-                postgres, smtp, dataDir, demo, exitAfterDemo, clockOffset);
+                postgres, smtp, dataDir, demo, exitAfterDemo, clockOffset, delivery);
         parsed.checkDistinct();
         return parsed;
     }
@@ -101,6 +106,9 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
         ports.add(new PortUse(registryPort, "schema registry", "--registry-port"));
         ports.add(new PortUse(ingestPort, "incident-ingest", "--ingest-port"));
         ports.add(new PortUse(notificationPort, "notification-service", "--notification-port"));
+        if (splitDelivery()) {
+            ports.add(new PortUse(deliveryPort, "notification-service delivery", "--delivery-port"));
+        }
         return ports;
     }
 
@@ -117,7 +125,12 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
 
     public LocalPlatformOptions withDemo(boolean demo, boolean exitAfterDemo) {
         return new LocalPlatformOptions(kafkaPort, kafkaControllerPort, registryPort, ingestPort, notificationPort,
-                postgresPort, smtpPort, dataDir, demo, exitAfterDemo, clockOffset);
+                postgresPort, smtpPort, dataDir, demo, exitAfterDemo, clockOffset, deliveryPort);
+    }
+
+    /** Whether delivery runs as a service of its own (--delivery-port). */
+    public boolean splitDelivery() {
+        return deliveryPort > 0;
     }
 
     /** The clock every service and the demo read: moved by --clock-offset, else by this JVM's settings. */

@@ -50,8 +50,8 @@ class LocalPlatformStartsAndStopsTest {
             // notification-service's API docs need a signed-in person (any demo account)
             assertThat(get(platform.notificationUrl() + "/v3/api-docs")).isEqualTo(401);
             assertThat(get(platform.notificationUrl() + "/v3/api-docs", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString((uk.safeguarding.notification.inbox.DemoSignIns.OPERATIONS_EMAIL + ":"
-                            + uk.safeguarding.notification.inbox.DemoSignIns.PASSWORD)
+                    .encodeToString((uk.safeguarding.notification.demo.DemoSignIns.OPERATIONS_EMAIL + ":"
+                            + uk.safeguarding.notification.demo.DemoSignIns.PASSWORD)
                             .getBytes(StandardCharsets.UTF_8)))).isEqualTo(200);
             // ingest's API wants a token, which the launcher's local issuer gives its local police systems
             assertThat(get(platform.ingestUrl() + "/api/v1/incidents/unknown")).isEqualTo(401);
@@ -79,6 +79,59 @@ class LocalPlatformStartsAndStopsTest {
         options.ports().forEach(use -> assertThat(Ports.isFree(use.port())).as(use.what()).isTrue());
         assertThat(dataDir.resolve("kafka/meta.properties")).exists();
         assertThat(dataDir.resolve("postgres/postgresql.conf")).exists();
+    }
+
+    @Test
+    void withADeliveryPortDeliveryRunsAsItsOwnServiceAndTheDemoAlertsReachItsInbox(@TempDir Path dataDir)
+            throws Exception {
+        // given the launcher asked to run notification-service's delivery module as a service of its own
+        int[] port = Ports.free(8);
+        LocalPlatformOptions options = LocalPlatformOptions.parse(
+                "--kafka-port=" + port[0], "--kafka-controller-port=" + port[1],
+                "--registry-port=" + port[2], "--ingest-port=" + port[3],
+                "--notification-port=" + port[4], "--postgres-port=" + port[5],
+                "--smtp-port=" + port[6], "--delivery-port=" + port[7],
+                "--data-dir=" + dataDir);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        String operations = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (uk.safeguarding.notification.demo.DemoSignIns.OPERATIONS_EMAIL + ":"
+                        + uk.safeguarding.notification.demo.DemoSignIns.PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        try (LocalPlatform platform = LocalPlatform.start(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            // when the demo runs
+            Demo.Result result = new Demo(platform, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+
+            // then routing routed every sample, and delivery, on its own port, holds the alerts for the inboxes
+            assertThat(result.incidentsWithoutOutput()).isEmpty();
+            assertThat(result.alerts()).isPositive();
+            assertThat(platform.inboxUrl()).isEqualTo("http://localhost:" + port[7] + "/inbox");
+            assertThat(get(platform.inboxUrl() + "/sign-in")).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(platform)
+                    == result.alerts());
+            // and each service serves only its own module: delivery has no directory, routing no alerts API
+            String directoryAdmin = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (uk.safeguarding.notification.demo.DemoSignIns.list().stream()
+                            .filter(s -> s.role() == uk.safeguarding.notification.shared.security.PersonRole.DIRECTORY_ADMIN)
+                            .findFirst().orElseThrow().email() + ":" + uk.safeguarding.notification.demo.DemoSignIns.PASSWORD)
+                            .getBytes(StandardCharsets.UTF_8));
+            String organisation = "/api/v1/directory/organisations/ORG-SCH-03";
+            assertThat(get(platform.notificationUrl() + organisation, directoryAdmin)).isEqualTo(200);
+            assertThat(get(platform.deliveryUrl() + organisation, directoryAdmin)).isEqualTo(404);
+            assertThat(get(platform.notificationUrl() + "/api/v1/breaches", operations)).isEqualTo(404);
+            assertThat(get(platform.deliveryUrl() + "/api/v1/breaches", operations)).isEqualTo(200);
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains(platform.inboxUrl() + "/sign-in");
+        }
+        options.ports().forEach(use -> assertThat(Ports.isFree(use.port())).as(use.what()).isTrue());
+    }
+
+    /** Deliveries recorded by the delivery service (its own table), read from the database. */
+    private static int deliveries(LocalPlatform platform) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(platform.jdbcUrl(LocalPlatform.DB_NOTIFICATION),
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
+             var rs = c.createStatement().executeQuery("select count(*) from delivered_alert")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private int get(String url) throws Exception {

@@ -9,10 +9,10 @@ import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.IncidentChild;
 import uk.safeguarding.notification.IntegrationTestSupport;
-import uk.safeguarding.notification.directory.DirectoryDocument;
-import uk.safeguarding.notification.directory.OrganisationKind;
-import uk.safeguarding.notification.matching.Candidate;
-import uk.safeguarding.notification.matching.SyntheticDirectory;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.routing.matching.Candidate;
+import uk.safeguarding.notification.routing.matching.SyntheticDirectory;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.testkit.ConsumerLag;
 import uk.safeguarding.testkit.EmbeddedInfrastructure;
@@ -78,7 +78,7 @@ class ReplayThroughputTest extends IntegrationTestSupport {
             for (Candidate c : households.get(h).children()) {
                 List<DirectoryDocument.Identifier> ids = c.details().upn() == null ? List.of()
                         : List.of(new DirectoryDocument.Identifier(
-                        uk.safeguarding.notification.directory.IdentifierScheme.UPN, c.details().upn()));
+                        uk.safeguarding.notification.routing.directory.IdentifierScheme.UPN, c.details().upn()));
                 chunk.add(new DirectoryDocument.Child("P-" + run + "-" + c.id(), c.details().givenName(),
                         c.details().familyName(), c.details().dateOfBirth(), c.details().postcode(), ids, school, gp,
                         null));

@@ -14,9 +14,9 @@ import uk.safeguarding.avro.DirectoryChanged;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.local.IncidentJson;
-import uk.safeguarding.notification.delivery.PersonRole;
-import uk.safeguarding.notification.directory.DirectoryDocument;
-import uk.safeguarding.notification.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.security.PersonRole;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.directory.OrganisationKind;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.serde.AvroSerdeConfig;
 import uk.safeguarding.testkit.SampleIncidents;
@@ -154,8 +154,8 @@ class EachChildAndThePerpetratorTest extends AgencyTopicsTest {
     /** A call to notification-service's JSON API, signed in as an organisation's user or an administrator. */
     private Http.Response notificationApi(Http as, String method, String path, Object body) {
         return switch (method) {
-            case "GET" -> as.get(services.notificationUrl() + path);
-            case "POST" -> as.post(services.notificationUrl() + path, body);
+            case "GET" -> as.get(services.notificationUrl(path));
+            case "POST" -> as.post(services.notificationUrl(path), body);
             default -> throw new IllegalArgumentException(method);
         };
     }

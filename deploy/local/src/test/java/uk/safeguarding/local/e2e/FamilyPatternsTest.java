@@ -11,8 +11,8 @@ import uk.safeguarding.avro.PriorIncident;
 import uk.safeguarding.avro.RiskLevel;
 import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.local.IncidentJson;
-import uk.safeguarding.notification.directory.DirectoryDocument;
-import uk.safeguarding.notification.directory.OrganisationKind;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.directory.OrganisationKind;
 import uk.safeguarding.schemas.IncidentIds;
 
 import java.time.Instant;
@@ -67,8 +67,8 @@ class FamilyPatternsTest extends AgencyTopicsTest {
     void theThirdIncidentInAYearRaisingEscalatingConcern() {
         // given a household (pupil, toddler, their parent) and the area's children's social care in the directory
         TestHousehold household = TestHousehold.create(services);
-        Http.Response imported = services.as(uk.safeguarding.notification.delivery.PersonRole.DIRECTORY_ADMIN)
-                .post(services.notificationUrl() + "/api/v1/directory/import",
+        Http.Response imported = services.as(uk.safeguarding.notification.shared.security.PersonRole.DIRECTORY_ADMIN)
+                .post(services.notificationUrl("/api/v1/directory/import"),
                 new DirectoryDocument(List.of(new DirectoryDocument.Organisation(Services.FAMILY_CSC,
                         "Children's Social Care (MASH) E2E", OrganisationKind.CHILDRENS_SOCIAL_CARE, null, null,
                         "MASH lead", "mash@e2e-csc.example", "01234 567890", null, "EX1 1AA")), null, null, null));

@@ -10,7 +10,7 @@ import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.MatchOutcome;
 import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.local.IncidentJson;
-import uk.safeguarding.notification.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument;
 import uk.safeguarding.testkit.SampleIncidents;
 
 import java.time.Instant;
@@ -38,9 +38,9 @@ class FindingTheRightChildEndToEndTest {
 
     /** Every call to notification-service's API goes through here (the place to add credentials later). */
     private Http.Response notificationApi(String method, String path, Object body) {
-        String url = services.notificationUrl() + path;
+        String url = services.notificationUrl(path);
         // the directory administrator may both import children and work the unresolved list
-        Http admin = services.as(uk.safeguarding.notification.delivery.PersonRole.DIRECTORY_ADMIN);
+        Http admin = services.as(uk.safeguarding.notification.shared.security.PersonRole.DIRECTORY_ADMIN);
         return "POST".equals(method) ? admin.post(url, body) : admin.get(url);
     }
 

@@ -8,14 +8,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.safeguarding.ingest.IncidentIngestApplication;
 import uk.safeguarding.local.LocalPoliceSystems;
 import uk.safeguarding.notification.NotificationServiceApplication;
-import uk.safeguarding.notification.intake.Bindings;
+import uk.safeguarding.notification.routing.intake.Bindings;
 import uk.safeguarding.testkit.EmbeddedInfrastructure;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** incident-ingest and notification-service running in this JVM, with what the tests need to reach them. */
+/**
+ * incident-ingest and notification-service running in this JVM, with what the tests need to reach them.
+ * notification-service runs split, as production may run it: one context with profile {@code routing} and one with
+ * profile {@code delivery}, meeting only on the alert topics (and the database server), so every end-to-end test
+ * also proves the two modules work as separate processes.
+ */
 public final class Services implements ExtensionContext.Store.CloseableResource {
 
     public static final String INGEST_DB = "incident_ingest";
@@ -26,6 +31,7 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
 
     private final ConfigurableApplicationContext ingest;
     private final ConfigurableApplicationContext notification;
+    private final ConfigurableApplicationContext delivery;
     private final Http http;
     private final JdbcTemplate notificationDb;
 
@@ -39,9 +45,11 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
 
     private volatile String policeToken;
 
-    private Services(ConfigurableApplicationContext ingest, ConfigurableApplicationContext notification) {
+    private Services(ConfigurableApplicationContext ingest, ConfigurableApplicationContext notification,
+                     ConfigurableApplicationContext delivery) {
         this.ingest = ingest;
         this.notification = notification;
+        this.delivery = delivery;
         this.http = new Http(ingestUrl(), this::policeToken);
         this.notificationDb = new JdbcTemplate(EmbeddedInfrastructure.get().dataSource(NOTIFICATION_DB));
     }
@@ -56,8 +64,17 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
         notificationProperties.put("notification.concerns.areas.e2e-family.recipient-organisation-id", FAMILY_CSC);
         // the end-to-end run's own key for the secrets kept encrypted in the database
         notificationProperties.put("notification.secrets.key", uk.safeguarding.platform.secrets.SecretBox.newKey());
+        notificationProperties.put("spring.profiles.active", "routing");
         ConfigurableApplicationContext notification = run(NotificationServiceApplication.builder(),
                 notificationProperties);
+        ConfigurableApplicationContext delivery;
+        try {
+            notificationProperties.put("spring.profiles.active", "delivery");
+            delivery = run(NotificationServiceApplication.builder(), notificationProperties);
+        } catch (RuntimeException e) {
+            notification.close();
+            throw e;
+        }
         try {
             Map<String, Object> ingestProperties = new java.util.LinkedHashMap<>(infra.serviceProperties(INGEST_DB));
             // the launcher's local token issuer, with the tests' police systems; tokens outlive any test run
@@ -65,9 +82,10 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
                     .forEach(p -> ingestProperties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
             ingestProperties.put("ingest.auth.local-issuer.token-validity-seconds", "86400");
             ConfigurableApplicationContext ingest = run(IncidentIngestApplication.builder(), ingestProperties);
-            return new Services(ingest, notification);
+            return new Services(ingest, notification, delivery);
         } catch (RuntimeException e) {
             notification.close();
+            delivery.close();
             throw e;
         }
     }
@@ -85,8 +103,21 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
         return "http://localhost:" + ((WebServerApplicationContext) ingest).getWebServer().getPort();
     }
 
+    /** notification-service's routing process: the directory, the working list, calendars, the audit. */
     public String notificationUrl() {
         return "http://localhost:" + ((WebServerApplicationContext) notification).getWebServer().getPort();
+    }
+
+    /** notification-service's delivery process: the inbox, the alerts API, probation answers, delivery settings. */
+    public String deliveryUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) delivery).getWebServer().getPort();
+    }
+
+    /** The URL of a notification-service path, on the process (routing or delivery) that serves it. */
+    public String notificationUrl(String path) {
+        boolean routing = java.util.stream.Stream.of("/api/v1/directory", "/api/v1/unresolved", "/api/v1/calendars",
+                "/api/v1/audit", "/inbox/unresolved", "/inbox/audit").anyMatch(path::startsWith);
+        return (routing ? notificationUrl() : deliveryUrl()) + path;
     }
 
     /** The consumer group notification-service reads the incidents topic with. */
@@ -121,14 +152,14 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
      * and their organisation are written straight into the notification database the first time: people are not
      * part of the directory API.
      */
-    public Http as(uk.safeguarding.notification.delivery.PersonRole role) {
+    public Http as(uk.safeguarding.notification.shared.security.PersonRole role) {
         notificationDb.update("insert into organisation (id, name, kind) values (?, 'E2E platform team',"
                 + " 'LOCAL_AUTHORITY') on conflict do nothing", ADMIN_ORGANISATION);
         return as(ADMIN_ORGANISATION, role);
     }
 
     /** A client signed in as a person with this role at this (existing) organisation, e.g. a probation unit's staff. */
-    public Http as(String organisationId, uk.safeguarding.notification.delivery.PersonRole role) {
+    public Http as(String organisationId, uk.safeguarding.notification.shared.security.PersonRole role) {
         String who = (organisationId + "-" + role.name()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         String email = "e2e-" + who + "@platform.example";
         notificationDb.update("insert into person (id, organisation_id, display_name, email, role, password_hash)"
@@ -154,6 +185,7 @@ public final class Services implements ExtensionContext.Store.CloseableResource 
     @Override
     public void close() {
         ingest.close();
+        delivery.close();
         notification.close();
     }
 }

@@ -3,10 +3,10 @@ package uk.safeguarding.local.e2e;
 import uk.safeguarding.testkit.TestClock;
 import uk.safeguarding.avro.AdultRole;
 import uk.safeguarding.avro.IncidentReported;
-import uk.safeguarding.notification.directory.DirectoryDocument;
-import uk.safeguarding.notification.directory.IdentifierScheme;
-import uk.safeguarding.notification.directory.OrganisationKind;
-import uk.safeguarding.notification.directory.Relationship;
+import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.directory.IdentifierScheme;
+import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.routing.directory.Relationship;
 import uk.safeguarding.testkit.SampleIncidents;
 
 import java.time.LocalDate;
@@ -66,8 +66,8 @@ public final class TestHousehold {
                 List.of(h.suspect),
                 List.of(new DirectoryDocument.HouseholdLink(h.pupil.id(), h.suspect.id(), Relationship.PARENT),
                         new DirectoryDocument.HouseholdLink(h.toddler.id(), h.suspect.id(), Relationship.PARENT)));
-        Http.Response r = services.as(uk.safeguarding.notification.delivery.PersonRole.DIRECTORY_ADMIN)
-                .post(services.notificationUrl() + "/api/v1/directory/import", document);
+        Http.Response r = services.as(uk.safeguarding.notification.shared.security.PersonRole.DIRECTORY_ADMIN)
+                .post(services.notificationUrl("/api/v1/directory/import"), document);
         if (r.status() != 200) {
             throw new IllegalStateException("Directory import answered " + r.status() + ": " + r.text());
         }

@@ -53,9 +53,9 @@ class UnmatchedChildTest {
         }
 
         // and the unresolved API lists it for the local authority
-        Http.Response listed = services.as(uk.safeguarding.notification.delivery.PersonRole.UNRESOLVED_CASEWORKER)
-                .get(services.notificationUrl() + "/api/v1/unresolved?incidentId="
-                + incident.getIncidentId());
+        Http.Response listed = services.as(uk.safeguarding.notification.shared.security.PersonRole.UNRESOLVED_CASEWORKER)
+                .get(services.notificationUrl("/api/v1/unresolved?incidentId="
+                + incident.getIncidentId()));
         assertThat(listed.status()).isEqualTo(200);
         List<JsonNode> rows = new ArrayList<>();
         listed.body().forEach(rows::add);

@@ -1,0 +1,16 @@
+package uk.safeguarding.notification.routing.directory;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ChildIdentifierRepository extends CrudRepository<ChildIdentifierEntity, Long> {
+
+    List<ChildIdentifierEntity> findByChildIdIn(Collection<String> childIds);
+
+    void deleteByChildIdIn(Collection<String> childIds);
+}

@@ -1,0 +1,151 @@
+package uk.safeguarding.notification.routing.directory;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The directory admin API. {@code POST} creates (409 if the id exists), {@code PUT /{id}} creates or updates,
+ * {@code GET /{id}} reads; {@code POST /import} upserts a whole {@link DirectoryDocument}.
+ */
+@RestController
+@RequestMapping("/api/v1/directory")
+public class DirectoryController {
+
+    private final DirectoryService directory;
+
+    public DirectoryController(DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    @PostMapping("/import")
+    public DirectoryDocument.ImportCounts importDirectory(@Valid @RequestBody DirectoryDocument document) {
+        return directory.importDocument(document);
+    }
+
+    // ---- organisations
+
+    @PostMapping("/organisations")
+    public ResponseEntity<Object> createOrganisation(@Valid @RequestBody DirectoryDocument.Organisation body) {
+        if (directory.organisationExists(body.id())) {
+            return conflict("organisation", body.id());
+        }
+        directory.upsertSingle(new DirectoryDocument(List.of(body), null, null, null));
+        return created("organisations", body.id(), directory.organisation(body.id()));
+    }
+
+    @PutMapping("/organisations/{id}")
+    public ResponseEntity<Object> putOrganisation(@PathVariable String id,
+                                                  @Valid @RequestBody DirectoryDocument.Organisation body) {
+        if (!id.equals(body.id())) {
+            return idMismatch();
+        }
+        directory.upsertSingle(new DirectoryDocument(List.of(body), null, null, null));
+        return ResponseEntity.of(directory.organisation(id).map(Object.class::cast));
+    }
+
+    @GetMapping("/organisations/{id}")
+    public ResponseEntity<DirectoryDocument.Organisation> organisation(@PathVariable String id) {
+        return ResponseEntity.of(directory.organisation(id));
+    }
+
+    // ---- children
+
+    @PostMapping("/children")
+    public ResponseEntity<Object> createChild(@Valid @RequestBody DirectoryDocument.Child body) {
+        if (directory.childExists(body.id())) {
+            return conflict("child", body.id());
+        }
+        directory.upsertSingle(new DirectoryDocument(null, List.of(body), null, null));
+        return created("children", body.id(), directory.child(body.id()));
+    }
+
+    @PutMapping("/children/{id}")
+    public ResponseEntity<Object> putChild(@PathVariable String id, @Valid @RequestBody DirectoryDocument.Child body) {
+        if (!id.equals(body.id())) {
+            return idMismatch();
+        }
+        directory.upsertSingle(new DirectoryDocument(null, List.of(body), null, null));
+        return ResponseEntity.of(directory.child(id).map(Object.class::cast));
+    }
+
+    @GetMapping("/children/{id}")
+    public ResponseEntity<DirectoryDocument.Child> child(@PathVariable String id) {
+        return ResponseEntity.of(directory.child(id));
+    }
+
+    @GetMapping("/children/{id}/household-links")
+    public ResponseEntity<List<DirectoryDocument.HouseholdLink>> householdOfChild(@PathVariable String id) {
+        return directory.childExists(id) ? ResponseEntity.ok(directory.householdOfChild(id)) : ResponseEntity.notFound().build();
+    }
+
+    // ---- adults
+
+    @PostMapping("/adults")
+    public ResponseEntity<Object> createAdult(@Valid @RequestBody DirectoryDocument.Adult body) {
+        if (directory.adultExists(body.id())) {
+            return conflict("adult", body.id());
+        }
+        directory.upsertSingle(new DirectoryDocument(null, null, List.of(body), null));
+        return created("adults", body.id(), directory.adult(body.id()));
+    }
+
+    @PutMapping("/adults/{id}")
+    public ResponseEntity<Object> putAdult(@PathVariable String id, @Valid @RequestBody DirectoryDocument.Adult body) {
+        if (!id.equals(body.id())) {
+            return idMismatch();
+        }
+        directory.upsertSingle(new DirectoryDocument(null, null, List.of(body), null));
+        return ResponseEntity.of(directory.adult(id).map(Object.class::cast));
+    }
+
+    @GetMapping("/adults/{id}")
+    public ResponseEntity<DirectoryDocument.Adult> adult(@PathVariable String id) {
+        return ResponseEntity.of(directory.adult(id));
+    }
+
+    @GetMapping("/adults/{id}/household-links")
+    public ResponseEntity<List<DirectoryDocument.HouseholdLink>> householdOfAdult(@PathVariable String id) {
+        return directory.adultExists(id) ? ResponseEntity.ok(directory.householdOfAdult(id)) : ResponseEntity.notFound().build();
+    }
+
+    // ---- household links (identified by child and adult)
+
+    @PutMapping("/household-links")
+    public DirectoryDocument.HouseholdLink putHouseholdLink(@Valid @RequestBody DirectoryDocument.HouseholdLink body) {
+        directory.upsertSingle(new DirectoryDocument(null, null, null, List.of(body)));
+        return body;
+    }
+
+    // ----
+
+    private static ResponseEntity<Object> created(String collection, String id, Optional<?> body) {
+        return ResponseEntity.created(URI.create("/api/v1/directory/" + collection + "/" + id)).body(body.orElseThrow());
+    }
+
+    private static ResponseEntity<Object> conflict(String what, String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "A " + what + " with id " + id + " exists; PUT to update it");
+        problem.setTitle("Already exists");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    private static ResponseEntity<Object> idMismatch() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "1 invalid field(s)");
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(java.util.Map.of("field", "id", "message", "must equal the id in the path")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+}
