@@ -1,5 +1,7 @@
 package uk.safeguarding.notification.delivery.dispatch;
 
+import uk.safeguarding.notification.shared.kafka.AlertBindings;
+
 import uk.safeguarding.notification.shared.scheduling.Poller;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +22,7 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
 
-    public static final String FUNCTION = "deliverAlerts";
+    public static final String FUNCTION = AlertBindings.DELIVERY_FUNCTION;
 
     @Bean
     public Consumer<Message<List<?>>> deliverAlerts(DeliveryBatchConsumer consumer) {

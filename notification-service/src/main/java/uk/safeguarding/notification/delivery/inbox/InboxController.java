@@ -74,18 +74,6 @@ public class InboxController {
         model.addAttribute("fmt", InboxFormat.INSTANCE);
     }
 
-    @GetMapping("/sign-in")
-    String signIn(@RequestParam(name = "error", required = false) String error,
-                  @RequestParam(name = "signed-out", required = false) String signedOut,
-                  @RequestParam(name = "timed-out", required = false) String timedOut,
-                  @RequestParam(name = "throttled", required = false) Integer throttledMinutes, Model model) {
-        model.addAttribute("error", error != null);
-        model.addAttribute("signedOut", signedOut != null);
-        model.addAttribute("timedOut", timedOut != null);
-        model.addAttribute("throttledMinutes", throttledMinutes == null ? null : Math.max(1, Math.min(throttledMinutes, 60)));
-        return "inbox/sign-in";
-    }
-
     @GetMapping({"", "/"})
     String list(Authentication authentication, Model model) {
         InboxPerson person = people.current(authentication);
@@ -114,27 +102,10 @@ public class InboxController {
         return "inbox/breaches";
     }
 
-    /**
-     * Where the security configuration sends a form posted without its valid CSRF token: 403, saying what happened
-     * (the form came from a page no longer valid) and that nothing was changed.
-     */
-    @RequestMapping("/form-expired")
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String formExpired(Model model) {
-        model.addAttribute("fmt", InboxFormat.INSTANCE);
-        return "inbox/form-expired";
-    }
-
     /** Another organisation's alert: the same 404 as no alert, and the look recorded in the disclosure audit. */
     private AlertNotFound refused(UUID id, InboxPerson person) {
         looks.refused(id, person.personId(), person.organisationId(), clock.instant());
         return new AlertNotFound();
-    }
-
-    /** Where the security configuration sends a signed-in person refused a page: the same 404 as an alert not theirs. */
-    @RequestMapping("/not-found")
-    String refused() {
-        throw new AlertNotFound();
     }
 
     @GetMapping("/alerts/{alertId}")

@@ -94,6 +94,22 @@ public interface ChildMatcher {
         };
     }
 
+    /**
+     * Routes only child {@code index} of the incident, as the directory child a person confirmed (looked up in the
+     * view the incident is routed with; a child missing from it is not matched).
+     */
+    static ChildMatcher confirmed(int index, String childId) {
+        return (i, child, directory) -> {
+            if (i != index) {
+                return new Skipped();
+            }
+            DirectoryView.Child known = directory.children().get(childId);
+            return known == null
+                    ? new Unmatched(UnresolvedReason.NO_MATCH, "directory child " + childId + " not found", null, List.of())
+                    : confirmed(index, known).match(i, child, directory);
+        };
+    }
+
     /** Routes only child {@code index} of the incident, as the directory child a person confirmed. */
     static ChildMatcher confirmed(int index, DirectoryView.Child known) {
         ChildMatch match = ChildMatch.newBuilder().setOutcome(MatchOutcome.CONFIRMED_BY_PERSON).setScore(100)

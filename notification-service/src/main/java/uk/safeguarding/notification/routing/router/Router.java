@@ -43,9 +43,6 @@ public final class Router {
     /** Incidents happen in England and Wales: the incident date (for school age) is the local date there. */
     public static final ZoneId INCIDENT_ZONE = ZoneId.of("Europe/London");
 
-    private Router() {
-    }
-
     public record Outcome(List<AgencyAlert> alerts, List<ChildUnresolved> unresolved) {
     }
 
@@ -60,60 +57,41 @@ public final class Router {
     private record Named(IncidentChild reported, DirectoryView.Child known, uk.safeguarding.avro.ChildMatch match) {
     }
 
+    private final SharingPolicy policy;
+    private final Duration answerWithin;
+
     /**
+     * @param policy       what each kind of recipient is told, its version and lawful basis (the service passes the
+     *                     configured one)
+     * @param answerWithin how long probation has to answer whether the children's needs were considered
+     *                     (respondBy = routedAt + answerWithin)
+     */
+    public Router(SharingPolicy policy, Duration answerWithin) {
+        this.policy = policy;
+        this.answerWithin = answerWithin;
+    }
+
+    /**
+     * An incident as it arrives: each child matched to the directory by {@link ChildMatcher#fuzzy}, deadlines from
+     * when it was received ({@link Deadlines#receivedAt}: its reportedAt, or routedAt if that is missing or in the
+     * future).
+     *
      * @param deadlines every alert's dueBy, by recipient kind, the organisation whose calendar applies (the child's
      *                  school for SCHOOL and SCHOOL_NURSE, otherwise the recipient) and when the incident was received
-     *                  ({@link Deadlines#receivedAt}: its reportedAt, or routedAt if that is missing or in the future)
      */
-    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
-                                Instant routedAt) {
-        return route(incident, directory, deadlines, SharingPolicy.standard(), routedAt);
+    public Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines, Instant routedAt) {
+        return route(incident, directory, deadlines, routedAt, Deadlines.receivedAt(incident.getReportedAt(), routedAt),
+                ChildMatcher.fuzzy());
     }
 
     /**
-     * As above, with the information-sharing policy that decides what each recipient is told (the service passes the
-     * configured one; the other forms use the policy shipped with the service).
+     * @param receivedAt when the incident counts as received (deadlines run from it): for an incident routed later,
+     *                   after a person resolved a child, still the original one
+     * @param matcher    which directory child each child of the incident is ({@link ChildMatcher#fuzzy} for
+     *                   incidents as they arrive; {@link ChildMatcher#confirmed} for one child a person resolved)
      */
-    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
-                                SharingPolicy policy, Instant routedAt) {
-        return route(incident, directory, deadlines, policy, routedAt, ProbationQuestion.DEFAULT_ANSWER_WITHIN);
-    }
-
-    /** With the shipped policy. */
-    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
-                                Instant routedAt, Duration answerWithin) {
-        return route(incident, directory, deadlines, SharingPolicy.standard(), routedAt, answerWithin);
-    }
-
-    /**
-     * @param answerWithin how long probation has to answer whether the children's needs were considered
-     *                     (respondBy = routedAt + answerWithin)
-     */
-    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
-                                SharingPolicy policy, Instant routedAt, Duration answerWithin) {
-        return route(incident, directory, deadlines, policy, routedAt,
-                Deadlines.receivedAt(incident.getReportedAt(), routedAt), ChildMatcher.fuzzy(), answerWithin);
-    }
-
-    /** With the shipped policy and the default answer time. */
-    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
-                                Instant routedAt, Instant receivedAt, ChildMatcher matcher) {
-        return route(incident, directory, deadlines, SharingPolicy.standard(), routedAt, receivedAt, matcher,
-                ProbationQuestion.DEFAULT_ANSWER_WITHIN);
-    }
-
-    /**
-     * @param policy       what each kind of recipient is told, its version and lawful basis
-     * @param receivedAt   when the incident counts as received (deadlines run from it): for an incident routed later,
-     *                     after a person resolved a child, still the original one
-     * @param matcher      which directory child each child of the incident is ({@link ChildMatcher#fuzzy} for
-     *                     incidents as they arrive; {@link ChildMatcher#confirmed} for one child a person resolved)
-     * @param answerWithin how long probation has to answer whether the children's needs were considered
-     *                     (respondBy = routedAt + answerWithin)
-     */
-    public static Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines,
-                                SharingPolicy policy, Instant routedAt, Instant receivedAt, ChildMatcher matcher,
-                                Duration answerWithin) {
+    public Outcome route(IncidentReported incident, DirectoryView directory, Deadlines deadlines, Instant routedAt,
+                         Instant receivedAt, ChildMatcher matcher) {
         AlertClock clock = new AlertClock(deadlines, receivedAt, routedAt);
         List<AgencyAlert> alerts = new ArrayList<>();
         List<ChildUnresolved> unresolved = new ArrayList<>();

@@ -1,9 +1,6 @@
 package uk.safeguarding.notification.routing.unresolved;
 
-import org.springframework.beans.factory.annotation.Value;
 import uk.safeguarding.notification.shared.audit.AuditTrail;
-import uk.safeguarding.notification.routing.policy.SharingPolicy;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +13,6 @@ import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.routing.router.Deadlines;
 import uk.safeguarding.notification.routing.calendar.SchoolCalendars;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
-import uk.safeguarding.notification.routing.directory.DirectoryLookup;
 import uk.safeguarding.notification.routing.directory.DirectoryService;
 import uk.safeguarding.notification.routing.ledger.AlertLedger;
 import uk.safeguarding.notification.routing.matching.BlockingKeys;
@@ -25,10 +21,9 @@ import uk.safeguarding.notification.routing.matching.ChildDetails;
 import uk.safeguarding.notification.routing.matching.FuzzyChildMatcher;
 import uk.safeguarding.notification.routing.matching.MatchText;
 import uk.safeguarding.notification.routing.router.ChildMatcher;
-import uk.safeguarding.notification.routing.router.DirectoryView;
 import uk.safeguarding.notification.shared.vocabulary.Names;
 import uk.safeguarding.notification.shared.vocabulary.RecordPosition;
-import uk.safeguarding.notification.routing.router.Router;
+import uk.safeguarding.notification.routing.pipeline.RoutingPipeline;
 import uk.safeguarding.schemas.Topics;
 
 import java.time.Clock;
@@ -46,7 +41,7 @@ import java.util.Set;
 /**
  * The local authority's working list of unresolved children: reading it, searching the directory for a child, and
  * resolving a child to a directory child (existing or created for it). A resolution routes the incident for that
- * child at once through {@link Router} (same recipients, disclosure and deadline code as any incident), with the
+ * child at once through the {@link RoutingPipeline} (same recipients, disclosure and deadline code as any incident), with the
  * deadline running from when the incident was first received; the alerts are ledgered, the row marked resolved and
  * the alerts published in a Kafka transaction, all before the database transaction commits (see
  * {@link ResolutionPublisher} for the order).
@@ -59,8 +54,12 @@ public class UnresolvedWorkingList {
     /** The ledger's "source" of alerts routed by a resolution: no Kafka record, the unresolved row's id. */
     public static final String RESOLUTION_SOURCE = "unresolved_child";
 
+    /** Kinds told about the household once per incident revision, not per child. */
+    private static final java.util.Set<uk.safeguarding.avro.AgencyKind> ONCE_PER_INCIDENT = java.util.EnumSet.of(
+            uk.safeguarding.avro.AgencyKind.PROBATION, uk.safeguarding.avro.AgencyKind.CHILDRENS_SOCIAL_CARE);
+
     private final UnresolvedChildren rows;
-    private final DirectoryLookup lookup;
+    private final RoutingPipeline pipeline;
     private final DirectoryService directory;
     private final SchoolCalendars calendars;
     private final AlertLedger ledger;
@@ -68,22 +67,17 @@ public class UnresolvedWorkingList {
     private final JdbcTemplate jdbc;
     private final FuzzyChildMatcher matcher = ChildMatcher.DEFAULT_MATCHER;
 
-    private final SharingPolicy policy;
     private final AuditTrail audit;
-    private final Duration answerWithin;
 
     private final Clock clock;
 
-    public UnresolvedWorkingList(UnresolvedChildren rows, DirectoryLookup lookup, DirectoryService directory,
+    public UnresolvedWorkingList(UnresolvedChildren rows, RoutingPipeline pipeline, DirectoryService directory,
                                  SchoolCalendars calendars, AlertLedger ledger, ResolutionPublisher publisher,
-                                 JdbcTemplate jdbc, SharingPolicy policy, AuditTrail audit, Clock clock,
-                                 @Value("${notification.probation.answer-within:P5D}") Duration answerWithin) {
+                                 JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
         this.clock = clock;
-        this.policy = policy;
         this.audit = audit;
-        this.answerWithin = answerWithin;
         this.rows = rows;
-        this.lookup = lookup;
+        this.pipeline = pipeline;
         this.directory = directory;
         this.calendars = calendars;
         this.ledger = ledger;
@@ -275,23 +269,22 @@ public class UnresolvedWorkingList {
         }
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the batch router does
-        DirectoryView view = lookup.viewFor(List.of(incident), List.of(chosen));
-        DirectoryView.Child known = view.children().get(chosen);
-        if (known == null) {
+        if (!directory.childExists(chosen)) {
             throw new ResolutionRefused(ResolutionRefused.Why.NO_SUCH_CHILD, "no directory child " + chosen);
         }
-        Router.Outcome outcome = Router.route(incident, view, calendars.deadlinesFor(view), policy, now,
-                row.receivedAt(), ChildMatcher.confirmed(c.getChildIndex(), known), answerWithin);
-        if (outcome.alerts().isEmpty()) {
+        // the same pipeline as live routing (family history, concern rules, updates, the policy), for this one child
+        RoutingPipeline.Routed routed = pipeline.route(List.of(new RoutingPipeline.Incident(incident, row.receivedAt(),
+                ChildMatcher.confirmed(c.getChildIndex(), chosen))), List.of(chosen), now).get(0);
+        if (routed.alerts().stream().noneMatch(a -> a.getChild().getChildId().equals(chosen))) {
             throw new ResolutionRefused(ResolutionRefused.Why.NO_LINKED_SERVICES, "directory child " + chosen
                     + " has no linked service to alert (school, GP, or health visiting under school age): link one first");
         }
         RecordPosition source = new RecordPosition(RESOLUTION_SOURCE, -1, id);
         List<AgencyAlert> fresh = new ArrayList<>();
-        for (AgencyAlert alert : outcome.alerts()) {
-            // probation hears once per incident revision and unit (one alert naming the household, with one question):
-            // a child resolved later does not make the unit hear, and be asked, again
-            if (alert.getRecipient().getKind() == uk.safeguarding.avro.AgencyKind.PROBATION
+        for (AgencyAlert alert : routed.alerts()) {
+            // probation and children's social care hear once per incident revision and organisation (one alert about
+            // the household): a child resolved later does not make them hear, and be asked, again
+            if (ONCE_PER_INCIDENT.contains(alert.getRecipient().getKind())
                     && Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from alert_ledger"
                             + " where incident_id = ? and revision = ? and recipient_org_id = ?)", Boolean.class,
                     alert.getIncidentId(), alert.getIncidentRevision(), alert.getRecipient().getOrganisationId()))) {

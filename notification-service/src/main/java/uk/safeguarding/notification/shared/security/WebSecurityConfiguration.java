@@ -109,7 +109,7 @@ public class WebSecurityConfiguration {
                                       SignInThrottling throttling,
                                       @Value("${notification.inbox.session-timeout:30m}") Duration sessionTimeout)
             throws Exception {
-        AuthenticationSuccessHandler signedIn = withSessionTimeout(sessionTimeout);
+        AuthenticationSuccessHandler signedIn = withSessionTimeout(sessionTimeout, callers);
         http.securityMatcher("/inbox", "/inbox/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest()
                         .access(new AccessMatrixAuthorization(AccessMatrix.standard(), callers)))
@@ -237,9 +237,16 @@ public class WebSecurityConfiguration {
     }
 
     /** After signing in: the inbox session idles out after {@code timeout}, then back to the page asked for. */
-    private static AuthenticationSuccessHandler withSessionTimeout(Duration timeout) {
-        SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
-        target.setDefaultTargetUrl("/inbox");
+    private static AuthenticationSuccessHandler withSessionTimeout(Duration timeout, Callers callers) {
+        // back to the page the person was on their way to; otherwise to their work (Landing)
+        SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) {
+                return Landing.after(callers.current(authentication).map(p -> p.caller().roles())
+                        .orElse(java.util.Set.of()));
+            }
+        };
         return new AuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,

@@ -1,5 +1,7 @@
 package uk.safeguarding.notification.delivery.dispatch;
 
+import uk.safeguarding.notification.TestAlerts;
+
 import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package uk.safeguarding.notification.delivery.escalation;
 
-import uk.safeguarding.notification.delivery.dispatch.TestAlerts;
+import uk.safeguarding.notification.TestAlerts;
 import org.junit.jupiter.api.BeforeEach;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

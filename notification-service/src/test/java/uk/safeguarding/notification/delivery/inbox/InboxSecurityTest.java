@@ -254,9 +254,12 @@ class InboxSecurityTest extends InboxTestSupport {
                     .orElseThrow();
             assertThat(account.organisationId()).isEqualTo(uk.safeguarding.notification.demo.DemoDirectory.LOCAL_AUTHORITY);
             InboxHttp session = new InboxHttp(baseUrl());
+            // each lands on their work: the caseworker on the working list, the others on the inbox
+            String landing = role == uk.safeguarding.notification.shared.security.PersonRole.UNRESOLVED_CASEWORKER
+                    ? "/inbox/unresolved" : "/inbox";
             assertThat(InboxHttp.location(session.signIn(account.email(), DemoSignIns.PASSWORD))).as(role.name())
-                    .endsWith("/inbox");
-            assertThat(session.get("/inbox").statusCode()).as(role.name()).isEqualTo(200);
+                    .endsWith(landing);
+            assertThat(session.get(landing).statusCode()).as(role.name()).isEqualTo(200);
         }
     }
 

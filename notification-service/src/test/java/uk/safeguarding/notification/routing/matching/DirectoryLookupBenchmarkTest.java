@@ -31,6 +31,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DirectoryLookupBenchmarkTest extends IntegrationTestSupport {
 
+    private static final Router ROUTER = new Router(uk.safeguarding.notification.routing.policy.SharingPolicy.standard(),
+            uk.safeguarding.notification.routing.router.ProbationQuestion.DEFAULT_ANSWER_WITHIN);
+
     @Autowired
     DirectoryLookup lookup;
 
@@ -83,14 +86,14 @@ class DirectoryLookupBenchmarkTest extends IntegrationTestSupport {
         }
         for (int warm = 0; warm < 3; warm++) {
             for (IncidentReported incident : batch) {
-                Router.route(incident, view, Deadlines.none(), TestClock.clock().instant());
+                ROUTER.route(incident, view, Deadlines.none(), TestClock.clock().instant());
             }
         }
         long start = System.nanoTime();
         int routedRight = 0;
         int inDirectory = 0;
         for (int i = 0; i < batch.size(); i++) {
-            Router.Outcome outcome = Router.route(batch.get(i), view, Deadlines.none(), TestClock.clock().instant());
+            Router.Outcome outcome = ROUTER.route(batch.get(i), view, Deadlines.none(), TestClock.clock().instant());
             String truth = reports.get(i).truthId();
             if (truth != null) {
                 inDirectory++;

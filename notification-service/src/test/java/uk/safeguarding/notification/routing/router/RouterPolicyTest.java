@@ -39,8 +39,9 @@ class RouterPolicyTest {
 
     @Test
     void everyRoutedAlertCarriesThePolicyVersionAndLawfulBasisEvenWithConsentRefused() {
-        Router.Outcome outcome = Router.route(incident(new Consent(ConsentStatus.REFUSED, null)),
-                Views.standard().child(PUPIL).build(), Deadlines.none(), SharingPolicy.standard(), NOW);
+        Router.Outcome outcome = new Router(SharingPolicy.standard(), ProbationQuestion.DEFAULT_ANSWER_WITHIN)
+                .route(incident(new Consent(ConsentStatus.REFUSED, null)), Views.standard().child(PUPIL).build(),
+                        Deadlines.none(), NOW);
 
         assertThat(byKind(outcome).keySet()).containsExactlyInAnyOrder(AgencyKind.SCHOOL, AgencyKind.SCHOOL_NURSE,
                 AgencyKind.GP);
@@ -66,8 +67,8 @@ class RouterPolicyTest {
                     fields: [location, circumstances]
                 """, "test");
 
-        Map<AgencyKind, AgencyAlert> alerts = byKind(Router.route(incident(null), Views.standard().child(PUPIL).build(),
-                Deadlines.none(), area, NOW));
+        Map<AgencyKind, AgencyAlert> alerts = byKind(new Router(area, ProbationQuestion.DEFAULT_ANSWER_WITHIN)
+                .route(incident(null), Views.standard().child(PUPIL).build(), Deadlines.none(), NOW));
 
         AgencyAlert school = alerts.get(AgencyKind.SCHOOL);
         assertThat(school.getDisclosed().getLocation()).isNotNull();

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.routing.router;
 
+import uk.safeguarding.notification.routing.policy.SharingPolicy;
 import uk.safeguarding.notification.shared.vocabulary.AlertIds;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class RouterTest {
+
+    /** The policy shipped with the service, probation answering within its default time. */
+    private static final Router ROUTER = new Router(SharingPolicy.standard(), ProbationQuestion.DEFAULT_ANSWER_WITHIN);
 
     static {
         uk.safeguarding.notification.shared.kafka.AvroRecords.trustGeneratedClasses(); // the tests copy Avro records
@@ -61,7 +65,7 @@ class RouterTest {
 
     @Test
     void aPupilIsAlertedToSchoolTheSchoolsNursingTeamAndGpButNotHealthVisiting() {
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL))), view(), Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(PUPIL))), view(), Deadlines.none(), NOW);
 
         assertThat(outcome.unresolved()).isEmpty();
         assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind(), a -> a.getRecipient().getOrganisationId(),
@@ -81,7 +85,7 @@ class RouterTest {
 
     @Test
     void aToddlerUnderSchoolAgeIsAlertedToHealthVisitingAndGp() {
-        Router.Outcome outcome = Router.route(incident(List.of(child(TODDLER))), view(), Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(TODDLER))), view(), Deadlines.none(), NOW);
         assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind(), AgencyAlert::getRoutingReason)
                 .containsExactly(tuple(AgencyKind.GP, RoutingReason.REGISTERED_WITH_GP),
                         tuple(AgencyKind.HEALTH_VISITING, RoutingReason.HEALTH_VISITING_UNDER_SCHOOL_AGE));
@@ -95,10 +99,10 @@ class RouterTest {
         IncidentReported before = SampleIncidents.incident("TST", "R-2").setOccurredAt(Instant.parse("2024-08-31T22:30:00Z"))
                 .setChildren(new ArrayList<>(List.of(child(fourYearOld)))).build();
         // 22:30 UTC on 31 August is 23:30 in London: still 31 August
-        assertThat(Router.route(before, view, Deadlines.none(), NOW).alerts()).hasSize(1);
+        assertThat(ROUTER.route(before, view, Deadlines.none(), NOW).alerts()).hasSize(1);
         IncidentReported after = IncidentReported.newBuilder(before).setOccurredAt(Instant.parse("2024-08-31T23:30:00Z")).build();
         // 23:30 UTC is 00:30 on 1 September in London: reception has started, no health visiting, no linked service
-        Router.Outcome outcome = Router.route(after, view, Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(after, view, Deadlines.none(), NOW);
         assertThat(outcome.alerts()).isEmpty();
         assertThat(outcome.unresolved()).singleElement()
                 .satisfies(u -> assertThat(u.getReason()).isEqualTo(UnresolvedReason.NO_LINKED_SERVICES));
@@ -111,8 +115,8 @@ class RouterTest {
                 SampleIncidents.id(IdentifierScheme.PNC_ID, "90/1234567a"));
 
         // when
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(TODDLER)), suspect), view(),
-                Deadlines.none(), NOW, Duration.ofDays(5));
+        Router.Outcome outcome = new Router(SharingPolicy.standard(), Duration.ofDays(5))
+                .route(incident(List.of(child(PUPIL), child(TODDLER)), suspect), view(), Deadlines.none(), NOW);
 
         // then one alert for the unit, about the first child, naming both, with the question and when it is due
         List<AgencyAlert> probation = outcome.alerts().stream()
@@ -143,7 +147,7 @@ class RouterTest {
         IncidentAdult victim = SampleIncidents.adult("Sid", "Marsh", AdultRole.VICTIM);
 
         // when the incident names only the pupil
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), victim), view, Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(PUPIL)), victim), view, Deadlines.none(), NOW);
 
         // then the probation alert names the pupil first, then the child at home, each once; nobody else is alerted
         // about the child at home
@@ -163,7 +167,7 @@ class RouterTest {
         IncidentChild unknown = SampleIncidents.child("Who", "Ever", LocalDate.of(2012, 1, 1)).build();
 
         // when
-        Router.Outcome outcome = Router.route(incident(List.of(unknown), SampleIncidents.adult("Sid", "Marsh",
+        Router.Outcome outcome = ROUTER.route(incident(List.of(unknown), SampleIncidents.adult("Sid", "Marsh",
                 AdultRole.SUSPECT)), view, Deadlines.none(), NOW);
 
         // then probation still hears of the child at home, with no words or presence attributed to them
@@ -179,21 +183,21 @@ class RouterTest {
     @Test
     void anAdultIsMatchedByNameAndDateOfBirthWithoutAPncId() {
         IncidentAdult victim = IncidentAdult.newBuilder(SampleIncidents.adult("SID", "marsh", AdultRole.VICTIM)).build();
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), victim), view(), Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(PUPIL)), victim), view(), Deadlines.none(), NOW);
         assertThat(outcome.alerts()).filteredOn(a -> a.getRecipient().getKind() == AgencyKind.PROBATION).hasSize(1);
     }
 
     @Test
     void anUnsupervisedOrUnknownAdultBringsNoProbationAlert() {
         IncidentAdult stranger = SampleIncidents.adult("Nobody", "Known", AdultRole.SUSPECT);
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL)), stranger), view(), Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(PUPIL)), stranger), view(), Deadlines.none(), NOW);
         assertThat(outcome.alerts()).noneMatch(a -> a.getRecipient().getKind() == AgencyKind.PROBATION);
     }
 
     @Test
     void noChildIsEverDropped() {
         IncidentChild unknown = SampleIncidents.child("Who", "Ever", LocalDate.of(2012, 1, 1)).build();
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), unknown, child(UNLINKED))), view(),
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(PUPIL), unknown, child(UNLINKED))), view(),
                 Deadlines.none(), NOW);
 
         assertThat(outcome.alerts()).extracting(a -> a.getChild().getChildId()).containsOnly("CH-P");
@@ -205,14 +209,14 @@ class RouterTest {
     @Test
     void aSchoolWithoutANursingTeamGetsNoNurseAlert() {
         DirectoryView.Child pupil = new DirectoryView.Child("CH-Q", "Quin", "Marsh", PUPIL_DOB, "SCH-2", null, null);
-        Router.Outcome outcome = Router.route(incident(List.of(child(pupil))), Views.standard().child(pupil).build(),
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(pupil))), Views.standard().child(pupil).build(),
                 Deadlines.none(), NOW);
         assertThat(outcome.alerts()).extracting(a -> a.getRecipient().getKind()).containsExactly(AgencyKind.SCHOOL);
     }
 
     @Test
     void theSameChildNamedTwiceGetsEachAlertOnce() {
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL), child(PUPIL))), view(),
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(PUPIL), child(PUPIL))), view(),
                 Deadlines.none(), NOW);
         assertThat(outcome.alerts()).hasSize(3);
     }
@@ -228,7 +232,7 @@ class RouterTest {
         Instant received = incident.getReportedAt();
 
         // when
-        Router.Outcome outcome = Router.route(incident, view(), naming, NOW);
+        Router.Outcome outcome = ROUTER.route(incident, view(), naming, NOW);
 
         // then the school nurse's deadline follows the school's calendar (SCH-1), the others their own organisation
         assertThat(outcome.alerts()).allSatisfy(a -> {
@@ -251,7 +255,7 @@ class RouterTest {
                 .setReportedAt(NOW.plusSeconds(3600)).build();
 
         // when
-        Router.Outcome outcome = Router.route(incident, view(), (kind, org, receivedAt) -> receivedAt, NOW);
+        Router.Outcome outcome = ROUTER.route(incident, view(), (kind, org, receivedAt) -> receivedAt, NOW);
 
         // then
         assertThat(outcome.alerts()).isNotEmpty().allSatisfy(a -> assertThat(a.getDueBy()).isEqualTo(NOW));
@@ -260,7 +264,7 @@ class RouterTest {
     @Test
     void everyAlertSaysHowItsChildWasMatched() {
         // when a child named exactly as in the directory is routed
-        Router.Outcome outcome = Router.route(incident(List.of(child(PUPIL))), view(), Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(PUPIL))), view(), Deadlines.none(), NOW);
 
         // then each alert carries a confident match with its reasons
         assertThat(outcome.alerts()).isNotEmpty().allSatisfy(a -> {
@@ -278,7 +282,7 @@ class RouterTest {
         IncidentChild misspelled = SampleIncidents.child("Amelai", "Marsh", PUPIL_DOB).build();
 
         // when
-        Router.Outcome outcome = Router.route(incident(List.of(misspelled)), view, Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(incident(List.of(misspelled)), view, Deadlines.none(), NOW);
 
         // then the child is routed, and every alert asks the recipient to check it is the right child
         assertThat(outcome.unresolved()).isEmpty();
@@ -295,7 +299,7 @@ class RouterTest {
         IncidentChild child = SampleIncidents.child("Ada", "Marsh", LocalDate.of(2012, 11, 20)).setPostcode("EX9 9ZZ").build();
 
         // when
-        Router.Outcome outcome = Router.route(incident(List.of(child)), view(), Deadlines.none(), NOW);
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child)), view(), Deadlines.none(), NOW);
 
         // then
         assertThat(outcome.alerts()).isEmpty();
@@ -316,7 +320,7 @@ class RouterTest {
         Instant originallyReceived = NOW.minusSeconds(86_400);
 
         // when
-        Router.Outcome outcome = Router.route(incident, view(), naming, NOW, originallyReceived,
+        Router.Outcome outcome = ROUTER.route(incident, view(), naming, NOW, originallyReceived,
                 ChildMatcher.confirmed(0, PUPIL));
 
         // then only the confirmed child is routed, due by the original deadline, confirmed by a person

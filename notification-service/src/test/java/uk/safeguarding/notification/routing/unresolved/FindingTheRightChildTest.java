@@ -195,6 +195,8 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
         assertThat(alert.getMatch().getOutcome()).isEqualTo(MatchOutcome.CONFIRMED_BY_PERSON);
         assertThat(alert.getMatch().getScore()).isEqualTo(100);
         assertThat(alert.getMatch().getReasons()).containsExactly("confirmed by a person");
+        // and through the same pipeline as live routing: the family's history is on it, as on any alert
+        assertThat(alert.getFamilyHistory()).isNotNull();
         assertThat(alert.getDueBy()).isEqualTo(calendars.deadlinesFor(List.of(dir.school()))
                 .dueBy(AgencyKind.SCHOOL, dir.school(), received)).isBefore(alert.getRoutedAt());
         assertThat(call(HttpMethod.GET, "/api/v1/unresolved/" + id, null).getBody())

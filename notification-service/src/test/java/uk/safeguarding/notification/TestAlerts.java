@@ -1,4 +1,4 @@
-package uk.safeguarding.notification.delivery.dispatch;
+package uk.safeguarding.notification;
 
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;

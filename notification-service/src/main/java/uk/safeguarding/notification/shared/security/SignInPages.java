@@ -1,0 +1,59 @@
+package uk.safeguarding.notification.shared.security;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import uk.safeguarding.notification.shared.web.InboxFormat;
+
+/**
+ * The pages every process with people's pages serves, whichever module it runs: sign-in, the answer to a form posted
+ * without its CSRF token, and the not-found page a refused person sees (the same as for an alert not theirs).
+ */
+@Controller
+@RequestMapping("/inbox")
+public class SignInPages {
+
+    private final InboxPeople people;
+
+    public SignInPages(InboxPeople people) {
+        this.people = people;
+    }
+
+    @GetMapping("/sign-in")
+    String signIn(@RequestParam(name = "error", required = false) String error,
+                  @RequestParam(name = "signed-out", required = false) String signedOut,
+                  @RequestParam(name = "timed-out", required = false) String timedOut,
+                  @RequestParam(name = "throttled", required = false) Integer throttledMinutes, Model model) {
+        model.addAttribute("fmt", InboxFormat.INSTANCE);
+        model.addAttribute("error", error != null);
+        model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("timedOut", timedOut != null);
+        model.addAttribute("throttledMinutes", throttledMinutes == null ? null : Math.max(1, Math.min(throttledMinutes, 60)));
+        return "inbox/sign-in";
+    }
+
+    /**
+     * Where the security configuration sends a form posted without its valid CSRF token: 403, saying what happened
+     * (the form came from a page no longer valid) and that nothing was changed.
+     */
+    @RequestMapping("/form-expired")
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String formExpired(Model model) {
+        model.addAttribute("fmt", InboxFormat.INSTANCE);
+        return "inbox/form-expired";
+    }
+
+    /** Where the security configuration sends a signed-in person refused a page: the same 404 as an alert not theirs. */
+    @RequestMapping("/not-found")
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String refused(Authentication authentication, Model model) {
+        model.addAttribute("fmt", InboxFormat.INSTANCE);
+        model.addAttribute("person", people.current(authentication));
+        return "inbox/not-found";
+    }
+}
