@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.access.PoliceClient;
+import uk.safeguarding.ingest.submission.IncidentSubmission;
 import uk.safeguarding.ingest.submission.SubmissionService;
 
 import java.net.URI;

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.IncidentReported;
-import uk.safeguarding.ingest.api.IncidentSubmission;
 import uk.safeguarding.ingest.publishing.IncidentPublisher;
 import uk.safeguarding.ingest.store.IncidentRecord;
 import uk.safeguarding.ingest.store.IncidentRepository;
