@@ -86,14 +86,16 @@ public class SubmissionService {
         if (decision instanceof RevisionRules.ConflictingContent) {
             log.info("Incident {} revision {} of force {} refused: accepted before with different content",
                     incidentId, revision, submission.forceCode());
-            throw new RevisionConflictException(incidentId, revision, incident.latestRevision(),
+            throw new RevisionConflictException(RevisionConflictException.Kind.CONFLICTING_CONTENT, incidentId, revision,
+                    incident.latestRevision(),
                     "Revision " + revision + " of this incident was already accepted with different content; "
                             + "submit changes as a higher revision.");
         }
         if (decision instanceof RevisionRules.StaleRevision stale) {
             log.info("Incident {} revision {} of force {} refused: revision {} already accepted", incidentId,
                     revision, submission.forceCode(), stale.latestRevision());
-            throw new RevisionConflictException(incidentId, revision, stale.latestRevision(),
+            throw new RevisionConflictException(RevisionConflictException.Kind.STALE_REVISION, incidentId, revision,
+                    stale.latestRevision(),
                     "A newer revision (" + stale.latestRevision() + ") of this incident was already accepted.");
         }
         RevisionRules.Publish publish = (RevisionRules.Publish) decision;
