@@ -18,7 +18,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import uk.safeguarding.ingest.localissuer.LocalIssuer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,14 +31,14 @@ import java.util.Optional;
 /**
  * Wires authentication and rate limiting of police systems. Tokens are checked against the configured issuer's keys
  * (its JWK set URI, or the one its discovery document names), or, in the local run only, against the key of the
- * service's own {@link LocalIssuer}.
+ * service's own {@link InProcessIssuer} (the local issuer).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AccessProperties.Auth.class, AccessProperties.RateLimit.class})
 public class AccessConfiguration {
 
     @Bean
-    JwtDecoder policeTokenDecoder(AccessProperties.Auth auth, Optional<LocalIssuer> localIssuer, Clock clock) {
+    JwtDecoder policeTokenDecoder(AccessProperties.Auth auth, Optional<InProcessIssuer> localIssuer, Clock clock) {
         NimbusJwtDecoder decoder;
         String issuer;
         if (localIssuer.isPresent()) {

@@ -26,12 +26,29 @@ public final class RateLimiter {
         this.nanoClock = nanoClock;
     }
 
-    /** 0 if the request may go ahead, else the whole seconds (at least 1) the client should wait. */
-    public long secondsToWait(String clientId) {
-        long nanos = buckets.computeIfAbsent(clientId, id -> {
+    /**
+     * What a request of this client found, in whole seconds: {@code limit} (the burst), {@code remaining} after this
+     * request, {@code resetSeconds} until the bucket is full again and, when refused, {@code retryAfterSeconds} until
+     * the next request will be let through (0 when granted).
+     */
+    public record Decision(boolean granted, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {
+    }
+
+    public Decision take(String clientId) {
+        TokenBucket.Take take = buckets.computeIfAbsent(clientId, id -> {
             Limit limit = perClient.getOrDefault(id, defaultLimit);
             return new TokenBucket(limit.requestsPerSecond(), limit.burst(), nanoClock);
-        }).tryTake();
-        return nanos == 0 ? 0 : Math.max(1, (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+        }).take();
+        return new Decision(take.granted(), take.capacity(), take.remaining(), seconds(take.nanosUntilFull()),
+                take.granted() ? 0 : Math.max(1, seconds(take.nanosUntilNext())));
+    }
+
+    /** 0 if the request may go ahead, else the whole seconds (at least 1) the client should wait. */
+    public long secondsToWait(String clientId) {
+        return take(clientId).retryAfterSeconds();
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
     }
 }

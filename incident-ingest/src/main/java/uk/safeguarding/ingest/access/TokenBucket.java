@@ -26,18 +26,29 @@ public final class TokenBucket {
         this.lastRefill = nanoClock.getAsLong();
     }
 
+    /** What one request found: whether it may go ahead, and the bucket as it left it. */
+    public record Take(boolean granted, long nanosUntilNext, int remaining, long nanosUntilFull, int capacity) {
+    }
+
     /**
      * Takes one token if there is one and answers 0; otherwise takes nothing and answers how many nanoseconds until
      * one will be there.
      */
-    public synchronized long tryTake() {
+    public long tryTake() {
+        return take().nanosUntilNext();
+    }
+
+    /** Takes one token if there is one; answers what is left and how long until the bucket is full again. */
+    public synchronized Take take() {
         long now = nanoClock.getAsLong();
         tokens = Math.min(capacity, tokens + (now - lastRefill) * refillPerNano);
         lastRefill = now;
-        if (tokens >= 1) {
+        boolean granted = tokens >= 1;
+        if (granted) {
             tokens -= 1;
-            return 0;
         }
-        return (long) Math.ceil((1 - tokens) / refillPerNano);
+        long untilNext = granted ? 0 : (long) Math.ceil((1 - tokens) / refillPerNano);
+        long untilFull = (long) Math.ceil((capacity - tokens) / refillPerNano);
+        return new Take(granted, untilNext, (int) Math.floor(tokens), untilFull, (int) capacity);
     }
 }

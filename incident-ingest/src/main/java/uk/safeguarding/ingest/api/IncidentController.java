@@ -1,19 +1,17 @@
 package uk.safeguarding.ingest.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.access.PoliceClient;
+import uk.safeguarding.ingest.submission.IncidentSubmission;
 import uk.safeguarding.ingest.submission.SubmissionService;
 
 import java.net.URI;
@@ -31,27 +30,63 @@ import java.net.URI;
 @RestController
 @RequestMapping(IncidentController.BASE_PATH)
 @Tag(name = "Incidents", description = "Police forces report domestic abuse incidents involving children.")
-@SecurityRequirement(name = IncidentController.SECURITY_SCHEME)
-@SecurityScheme(name = IncidentController.SECURITY_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = "OAuth2 client-credentials access token from the platform's issuer, with "
-        + "scope incidents:submit:<forceCode> for each force the system submits for.")
+@SecurityRequirement(name = ApiDocumentation.SECURITY_SCHEME)
 public class IncidentController {
 
     public static final String BASE_PATH = "/api/v1/incidents";
-    static final String SECURITY_SCHEME = "policeSystemToken";
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    /** A complete, valid submission: the OpenAPI document's request example and the documentation page's. */
+    public static final String SUBMISSION_EXAMPLE = """
+            {
+              "forceCode": "WMP",
+              "policeReference": "WMP-2026-000123",
+              "revision": 1,
+              "occurredAt": "2026-11-20T22:15:00Z",
+              "reportedAt": "2026-11-20T23:15:00Z",
+              "location": {"addressLine": "1 Example Road", "town": "Exampleton", "postcode": "EX1 1AA"},
+              "riskLevel": "MEDIUM",
+              "circumstances": "Verbal argument overheard by neighbours.",
+              "consent": {"status": "REFUSED", "note": "Declined at the scene"},
+              "revisionKind": "REPORT",
+              "adults": [
+                {"givenName": "Alex", "familyName": "Sample", "dateOfBirth": "1990-01-01", "role": "VICTIM",
+                 "identifiers": []},
+                {"givenName": "Sam", "familyName": "Sample", "dateOfBirth": "1988-02-02", "role": "SUSPECT",
+                 "identifiers": [{"scheme": "PNC_ID", "value": "88/123456X"}]}
+              ],
+              "children": [
+                {"givenName": "Robin", "familyName": "Sample", "dateOfBirth": "2016-05-04",
+                 "identifiers": [{"scheme": "UPN", "value": "A123456789012"}, {"scheme": "NHS_NUMBER", "value": "9434765919"}],
+                 "postcode": "EX1 1AA", "present": true, "spokenTo": true, "voiceOfChild": "I hid in my room",
+                 "adultPresentWhenSpokenTo": false, "welfareCheckMade": true}
+              ],
+              "attendingOfficer": {"name": "PC Example", "collarNumber": "1234", "email": "encompass@police.example",
+                                   "phone": "01234 567890"}
+            }
+            """;
 
     private final SubmissionService submissions;
+    private final SubmissionReader reader;
 
-    public IncidentController(SubmissionService submissions) {
+    public IncidentController(SubmissionService submissions, SubmissionReader reader) {
         this.submissions = submissions;
+        this.reader = reader;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Report an incident (one revision)",
+    @Operation(summary = "Report an incident (one revision)", operationId = "submitIncident",
             description = "Validates the report and publishes it to the incidents topic. Answers only after the broker "
                     + "has acknowledged it. Submitting the same (forceCode, policeReference, revision) again with the "
                     + "same content is safe: it is not published again and answers 200 with the same incidentId. "
-                    + "A higher revision updates the incident (same incidentId).",
+                    + "A higher revision updates the incident (same incidentId). A refusal lists every field problem "
+                    + "found at once in `errors`; nothing refused is recorded or published.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "One revision of one incident, as JSON (at most 256 KiB).",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = IncidentSubmission.class),
+                            examples = @ExampleObject(name = "report", summary = "A first report with one child",
+                                    value = SUBMISSION_EXAMPLE))),
             responses = {
                     @ApiResponse(responseCode = "202", description = "Accepted and published",
                             headers = @Header(name = "Location", description = "/api/v1/incidents/{incidentId}"),
@@ -59,35 +94,36 @@ public class IncidentController {
                     @ApiResponse(responseCode = "200", description = "This revision was already accepted; not published again",
                             headers = @Header(name = "Location", description = "/api/v1/incidents/{incidentId}"),
                             content = @Content(schema = @Schema(implementation = SubmissionReceipt.class))),
-                    @ApiResponse(responseCode = "400", description = "Invalid report: every bad field is listed in errors",
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(implementation = ProblemDetail.class))),
+                    @ApiResponse(responseCode = "400", description = "Invalid report: every bad field is listed in errors; "
+                            + "or the body is not one JSON object",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
                     @ApiResponse(responseCode = "401", description = "No valid bearer token: missing, expired, wrong "
                             + "issuer or audience. Nothing was accepted.",
                             headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge (RFC 6750)"),
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(implementation = ProblemDetail.class))),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
                     @ApiResponse(responseCode = "403", description = "The token does not allow submitting for this "
-                            + "forceCode (scope incidents:submit:<forceCode>). Nothing was accepted.",
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(implementation = ProblemDetail.class))),
+                            + "forceCode (scope incidents:submit:<forceCode>); errors names forceCode. Nothing was accepted.",
+                            headers = @Header(name = "WWW-Authenticate", description = "Bearer error=\"insufficient_scope\""),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "409", description = "An older revision than one accepted, or this revision "
+                            + "was accepted with different content",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "413", description = "The body is over 256 KiB; refused before it is read",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "415", description = "The body is not sent as application/json",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
                     @ApiResponse(responseCode = "429", description = "This client is over its rate limit. Nothing was "
                             + "accepted; retry after the Retry-After seconds.",
                             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "409", description = "An older revision than one accepted, or this revision "
-                            + "was accepted with different content",
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(implementation = ProblemDetail.class))),
-                    @ApiResponse(responseCode = "503", description = "Could not be published now; nothing was accepted. "
-                            + "Retry after the Retry-After seconds.",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "503", description = "Could not be published now, or the token could not "
+                            + "be checked; nothing was accepted. Retry after the Retry-After seconds.",
                             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(implementation = ProblemDetail.class)))
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA)))
             })
-    public ResponseEntity<SubmissionReceipt> submit(@Valid @RequestBody IncidentSubmission submission,
+    public ResponseEntity<SubmissionReceipt> submit(@Parameter(hidden = true) @RequestBody JsonNode body,
             @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client) {
+        IncidentSubmission submission = reader.read(body); // every field problem at once, or none
         if (!client.mayActFor(submission.forceCode())) {
             throw new ForceNotPermittedException(client, submission.forceCode());
         }
@@ -100,15 +136,23 @@ public class IncidentController {
     }
 
     @GetMapping(path = "/{incidentId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Status of an incident",
+    @Operation(summary = "Status of an incident", operationId = "incidentStatus",
             description = "The accepted revisions of an incident with their status and instants. No personal data.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The incident's revisions",
                             content = @Content(schema = @Schema(implementation = IncidentStatusView.class))),
+                    @ApiResponse(responseCode = "401", description = "No valid bearer token",
+                            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge (RFC 6750)"),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
                     @ApiResponse(responseCode = "404", description = "No revision of this incident was accepted, or it "
-                            + "belongs to a force this client may not act for",
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(implementation = ProblemDetail.class)))
+                            + "belongs to a force this client may not act for (answered alike)",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "429", description = "This client is over its rate limit",
+                            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "503", description = "The token could not be checked now",
+                            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA)))
             })
     public IncidentStatusView status(@PathVariable String incidentId,
             @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client) {

@@ -3,6 +3,7 @@ package uk.safeguarding.ingest.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.safeguarding.ingest.http.ProblemType;
+import uk.safeguarding.ingest.http.Problems;
 import uk.safeguarding.schemas.contract.IncidentContract;
 
 import java.io.BufferedReader;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A submission is read as written: no number or boolean taken for a string, no string for a number, no 1.5 for a
@@ -77,7 +81,7 @@ public class StrictJson {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (request.getContentLengthLong() > maxBytes) {
-                tooLarge(response);
+                tooLarge(request, response);
                 return;
             }
             if (request.getContentLengthLong() >= 0) {
@@ -86,19 +90,19 @@ public class StrictJson {
             }
             byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                tooLarge(response);
+                tooLarge(request, response);
                 return;
             }
             chain.doFilter(new Buffered(request, body), response);
         }
 
-        private void tooLarge(HttpServletResponse response) throws IOException {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"An incident is at most " + maxBytes + " bytes of JSON. Nothing was accepted.\"}");
+        private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Problems.write(request, response, WRITER, ProblemType.BODY_TOO_LARGE,
+                    "An incident is at most " + maxBytes + " bytes of JSON. Nothing was accepted.", Map.of(), Map.of());
         }
     }
+
+    private static final ObjectMapper WRITER = new ObjectMapper();
 
     private static final class Buffered extends HttpServletRequestWrapper {
         private final byte[] body;

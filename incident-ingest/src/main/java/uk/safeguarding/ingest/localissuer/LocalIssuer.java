@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import uk.safeguarding.ingest.access.AccessProperties;
 import uk.safeguarding.ingest.access.ForceScopes;
+import uk.safeguarding.ingest.access.InProcessIssuer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  * production issuer's would be (issuer, audience, client_id, scope {@code incidents:submit:<force>}, expiry). The
  * signing key is made at startup and never stored: tokens die with the process.
  */
-public final class LocalIssuer {
+public final class LocalIssuer implements InProcessIssuer {
 
     public record Token(String value, long expiresInSeconds, String scope) {
     }
@@ -68,10 +69,12 @@ public final class LocalIssuer {
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key)));
     }
 
+    @Override
     public String issuer() {
         return issuer;
     }
 
+    @Override
     public RSAPublicKey publicKey() {
         try {
             return key.toRSAPublicKey();

@@ -14,7 +14,6 @@ import uk.safeguarding.avro.Location;
 import uk.safeguarding.avro.OfficerContact;
 import uk.safeguarding.avro.PersonIdentifier;
 import uk.safeguarding.avro.RiskLevel;
-import uk.safeguarding.ingest.api.IncidentSubmission;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import uk.safeguarding.ingest.api.IncidentSubmission;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

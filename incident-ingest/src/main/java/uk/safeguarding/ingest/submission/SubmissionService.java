@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.IncidentReported;
-import uk.safeguarding.ingest.api.IncidentSubmission;
 import uk.safeguarding.ingest.publishing.IncidentPublisher;
 import uk.safeguarding.ingest.store.IncidentRecord;
 import uk.safeguarding.ingest.store.IncidentRepository;
@@ -87,14 +86,16 @@ public class SubmissionService {
         if (decision instanceof RevisionRules.ConflictingContent) {
             log.info("Incident {} revision {} of force {} refused: accepted before with different content",
                     incidentId, revision, submission.forceCode());
-            throw new RevisionConflictException(incidentId, revision, incident.latestRevision(),
+            throw new RevisionConflictException(RevisionConflictException.Kind.CONFLICTING_CONTENT, incidentId, revision,
+                    incident.latestRevision(),
                     "Revision " + revision + " of this incident was already accepted with different content; "
                             + "submit changes as a higher revision.");
         }
         if (decision instanceof RevisionRules.StaleRevision stale) {
             log.info("Incident {} revision {} of force {} refused: revision {} already accepted", incidentId,
                     revision, submission.forceCode(), stale.latestRevision());
-            throw new RevisionConflictException(incidentId, revision, stale.latestRevision(),
+            throw new RevisionConflictException(RevisionConflictException.Kind.STALE_REVISION, incidentId, revision,
+                    stale.latestRevision(),
                     "A newer revision (" + stale.latestRevision() + ") of this incident was already accepted.");
         }
         RevisionRules.Publish publish = (RevisionRules.Publish) decision;

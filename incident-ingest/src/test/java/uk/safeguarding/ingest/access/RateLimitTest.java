@@ -34,9 +34,30 @@ class RateLimitTest extends IngestIntegrationTest {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(answer.header("Retry-After"))).isBetween(1L, 100L);
         assertThat(answer.json().get("clientId").asText()).isEqualTo(RATE_LIMITED_CLIENT);
+        assertThat(answer.json().get("type").asText()).isEqualTo("urn:problem:incident-ingest:rate-limited");
+        // with its limit as the RateLimit header fields say it: a bucket of 2, empty, full again in 100 to 200 s
+        assertThat(answer.header("RateLimit-Limit")).isEqualTo("2");
+        assertThat(answer.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(Long.parseLong(answer.header("RateLimit-Reset"))).isBetween(100L, 200L);
         assertThat(IngestInfrastructure.incidentsEndOffset()).isEqualTo(before);
 
         // and another client is not held back by it
         assertThat(http().post("/api/v1/incidents", submission).status()).isEqualTo(202);
+    }
+
+    @Test
+    void answersToAClientWithinItsRateCarryItsLimitWhatRemainsAndWhenItIsFullAgain() {
+        // given a client of its own, with the default bucket of the tests' context (1000, refilled at 1000/s)
+        Http client = anonymous().withToken(TestIssuer.get().tokenFor("rate-headers-" + UUID.randomUUID(), "WMP"));
+
+        // when it submits an incident
+        Http.Answer answer = client.post("/api/v1/incidents", incident("WMP", uniqueReference()));
+
+        // then
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        assertThat(answer.header("RateLimit-Limit")).isEqualTo("1000");
+        assertThat(Integer.parseInt(answer.header("RateLimit-Remaining"))).isBetween(990, 999);
+        assertThat(Long.parseLong(answer.header("RateLimit-Reset"))).isBetween(0L, 1L);
+        assertThat(answer.header("Retry-After")).isNull();
     }
 }

@@ -59,4 +59,26 @@ class TokenBucketTest {
 
         assertThat(limiter.secondsToWait("slow")).isEqualTo(100);
     }
+
+    @Test
+    void eachDecisionTellsTheLimitWhatRemainsAndWhenTheBucketIsFullAgain() {
+        // given a bucket of 4 refilled at 2 per second
+        RateLimiter limiter = new RateLimiter(new RateLimiter.Limit(2, 4), Map.of(), nanos::get);
+
+        // when three requests come at once
+        limiter.take("a");
+        limiter.take("a");
+        RateLimiter.Decision third = limiter.take("a");
+
+        // then one is left, and the bucket is full again in 1.5 s, rounded up
+        assertThat(third).isEqualTo(new RateLimiter.Decision(true, 4, 1, 2, 0));
+
+        // and when it is emptied, the next is refused until a token is back (0.5 s, rounded up)
+        limiter.take("a");
+        assertThat(limiter.take("a")).isEqualTo(new RateLimiter.Decision(false, 4, 0, 2, 1));
+
+        // and after two seconds it is full again
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
+        assertThat(limiter.take("a")).isEqualTo(new RateLimiter.Decision(true, 4, 3, 1, 0));
+    }
 }

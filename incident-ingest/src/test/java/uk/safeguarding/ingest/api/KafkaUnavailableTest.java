@@ -45,6 +45,7 @@ class KafkaUnavailableTest extends IngestIntegrationTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.header("Retry-After")).isEqualTo("30");
+            assertThat(refused.json().get("type").asText()).isEqualTo("urn:problem:incident-ingest:publishing-unavailable");
             assertThat(refused.json().get("detail").asText()).contains("NOT accepted");
             assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(20));
         }

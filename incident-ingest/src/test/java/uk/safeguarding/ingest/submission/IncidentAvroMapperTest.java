@@ -6,7 +6,6 @@ import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.IncidentChild;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.avro.RiskLevel;
-import uk.safeguarding.ingest.api.IncidentSubmission;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,6 @@
 package uk.safeguarding.ingest.submission;
 
 import org.junit.jupiter.api.Test;
-import uk.safeguarding.ingest.api.IncidentSubmission;
 
 import java.time.Instant;
 

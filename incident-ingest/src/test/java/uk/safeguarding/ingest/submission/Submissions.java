@@ -1,14 +1,13 @@
 package uk.safeguarding.ingest.submission;
 
-import uk.safeguarding.ingest.api.IncidentSubmission;
-import uk.safeguarding.ingest.api.IncidentSubmission.Adult;
-import uk.safeguarding.ingest.api.IncidentSubmission.AdultRole;
-import uk.safeguarding.ingest.api.IncidentSubmission.Child;
-import uk.safeguarding.ingest.api.IncidentSubmission.Identifier;
-import uk.safeguarding.ingest.api.IncidentSubmission.IdentifierScheme;
-import uk.safeguarding.ingest.api.IncidentSubmission.Location;
-import uk.safeguarding.ingest.api.IncidentSubmission.Officer;
-import uk.safeguarding.ingest.api.IncidentSubmission.RiskLevel;
+import uk.safeguarding.ingest.submission.IncidentSubmission.Adult;
+import uk.safeguarding.ingest.submission.IncidentSubmission.AdultRole;
+import uk.safeguarding.ingest.submission.IncidentSubmission.Child;
+import uk.safeguarding.ingest.submission.IncidentSubmission.Identifier;
+import uk.safeguarding.ingest.submission.IncidentSubmission.IdentifierScheme;
+import uk.safeguarding.ingest.submission.IncidentSubmission.Location;
+import uk.safeguarding.ingest.submission.IncidentSubmission.Officer;
+import uk.safeguarding.ingest.submission.IncidentSubmission.RiskLevel;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -17,31 +17,49 @@ public final class Http {
 
     private final String base;
     private final String authorization;
+    private final java.util.Map<String, String> headers;
 
     /** Without credentials. */
     public Http(int port) {
-        this(port, null);
+        this(port, null, java.util.Map.of());
     }
 
-    private Http(int port, String authorization) {
+    private Http(int port, String authorization, java.util.Map<String, String> headers) {
         this.base = "http://localhost:" + port;
         this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     /** The same service, every request carrying this bearer token. */
     public Http withToken(String token) {
-        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), "Bearer " + token);
+        return new Http(port(), "Bearer " + token, headers);
     }
 
     /** The same service, every request carrying this Authorization header as is (null: none). */
     public Http withAuthorization(String header) {
-        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), header);
+        return new Http(port(), header, headers);
+    }
+
+    /** The same service, every request carrying this header too. */
+    public Http withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(port(), authorization, more);
     }
 
     public Answer post(String path, Object body) {
+        return post(path, body, "application/json");
+    }
+
+    /** A POST with this Content-Type. */
+    public Answer post(String path, Object body, String contentType) {
         String text = body instanceof String s ? s : write(body);
         return send(authorized(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Content-Type", contentType).header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text))));
     }
 
@@ -68,6 +86,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         return authorization == null ? request : request.header("Authorization", authorization);
     }
 

@@ -1,4 +1,4 @@
-package uk.safeguarding.ingest.api;
+package uk.safeguarding.ingest.submission;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;

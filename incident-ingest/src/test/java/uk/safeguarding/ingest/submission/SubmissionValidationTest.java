@@ -1,4 +1,4 @@
-package uk.safeguarding.ingest.api;
+package uk.safeguarding.ingest.submission;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -7,10 +7,10 @@ import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.safeguarding.ingest.api.IncidentSubmission.Child;
-import uk.safeguarding.ingest.api.IncidentSubmission.Identifier;
-import uk.safeguarding.ingest.api.IncidentSubmission.IdentifierScheme;
-import uk.safeguarding.ingest.api.IncidentSubmission.Officer;
+import uk.safeguarding.ingest.submission.IncidentSubmission.Child;
+import uk.safeguarding.ingest.submission.IncidentSubmission.Identifier;
+import uk.safeguarding.ingest.submission.IncidentSubmission.IdentifierScheme;
+import uk.safeguarding.ingest.submission.IncidentSubmission.Officer;
 
 import java.time.Clock;
 import java.time.Instant;

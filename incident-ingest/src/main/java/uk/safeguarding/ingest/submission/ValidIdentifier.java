@@ -1,4 +1,4 @@
-package uk.safeguarding.ingest.api;
+package uk.safeguarding.ingest.submission;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
