@@ -22,7 +22,7 @@ import static uk.safeguarding.deploy.Repository.map;
  * Each service's KafkaUser allows exactly what the service does: the topics it reads and writes and the consumer
  * groups it joins, derived from its Spring Cloud Stream bindings (destinations, groups) in its YAML, with
  * {@code ${topics.*}} resolved from Topics. A binding added, removed or pointed elsewhere fails here until the ACLs
- * follow. A police system's user may write the incidents topic and nothing else.
+ * follow. A police system's user may write the incidents topic and nothing else; the directory feeds, directory changes.
  */
 class KafkaAclsTest {
 
@@ -63,6 +63,12 @@ class KafkaAclsTest {
             assertThat(acls(user.name())).isEqualTo(Map.of("topic " + Topics.INCIDENTS.name() + " literal",
                     new TreeSet<>(Set.of("Write", "Describe"))));
         }
+    }
+
+    @Test
+    void theDirectoryFeedsMayWriteDirectoryChangesAndNothingElse() {
+        assertThat(acls("directory-feed")).isEqualTo(Map.of("topic " + Topics.DIRECTORY_CHANGES.name() + " literal",
+                new TreeSet<>(Set.of("Write", "Describe"))));
     }
 
     @Test
