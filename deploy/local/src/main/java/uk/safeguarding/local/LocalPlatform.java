@@ -247,7 +247,7 @@ public final class LocalPlatform implements AutoCloseable {
         out.println("--------------------------------------------------------------------------------");
         row("Submit an incident", "POST " + ingest + "/api/v1/incidents  (bearer token, see below)");
         row("Token for a police system", "POST " + ingest + LocalPoliceSystems.TOKEN_PATH + "  (local issuer)");
-        row("incident-ingest Swagger UI", ingest + "/swagger-ui.html");
+        row("incident-ingest API documentation", ingest + "/docs");
         row("incident-ingest OpenAPI", ingest + "/v3/api-docs");
         row("Secure inbox (sign in)", inboxUrl() + "/sign-in");
         row("notification directory API", notification + Urls.NOTIFICATION_ADMIN_PATH

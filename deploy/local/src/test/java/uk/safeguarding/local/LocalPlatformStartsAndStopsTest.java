@@ -69,7 +69,7 @@ class LocalPlatformStartsAndStopsTest {
             }
             String printed = console.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains(platform.ingestUrl() + "/api/v1/incidents",
-                    platform.ingestUrl() + "/swagger-ui.html", platform.notificationUrl(),
+                    platform.ingestUrl() + "/docs", platform.notificationUrl(),
                     platform.registryUrl(), platform.kafkaBootstrapServers(),
                     platform.jdbcUrl(LocalPlatform.DB_NOTIFICATION), platform.notificationUrl() + "/inbox/sign-in",
                     platform.ingestUrl() + LocalPoliceSystems.TOKEN_PATH, LocalPoliceSystems.POLICE.clientId());

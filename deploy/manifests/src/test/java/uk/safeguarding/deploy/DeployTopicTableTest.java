@@ -16,7 +16,7 @@ import static uk.safeguarding.deploy.Repository.list;
 import static uk.safeguarding.deploy.Repository.map;
 
 /**
- * The deployment's topic table (README "Deploy", proposed in NOTES-deploy.md until merged) is the code's: every topic
+ * The deployment's topic table (README "Deploy") is the code's: every topic
  * of Topics with its partitions, retention and subject, and who may write and read it by the KafkaUsers' ACLs.
  * The failure message carries the table to paste.
  */
@@ -26,8 +26,7 @@ class DeployTopicTableTest {
 
     @Test
     void theDeployTopicTableListsEveryTopicAsTheCodeAndTheAclsHaveIt() throws Exception {
-        String document = Files.exists(Repository.path("README.md")) && Repository.read("README.md").contains(HEADING)
-                ? "README.md" : "NOTES-deploy.md";
+        String document = "README.md";
         String text = Repository.read(document);
         assertThat(text).as(document + " has the section " + HEADING).contains(HEADING);
         List<String> rows = text.substring(text.indexOf(HEADING)).lines().skip(1)
