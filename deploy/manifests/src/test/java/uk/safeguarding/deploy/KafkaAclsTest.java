@@ -33,6 +33,13 @@ class KafkaAclsTest {
     private static final Set<String> NOTIFICATION_WRITES_OUTSIDE_BINDINGS = Set.of(
             Topics.ALERT_STATUS.name()); // delivery/StatusRelay
 
+    /**
+     * The agency alert topics' bindings are not in notification-service's YAML: AlertBindings derives them from Topics
+     * (routing writes every alert topic; delivery's input reads every one).
+     */
+    private static final Set<String> NOTIFICATION_ALERT_TOPICS = Topics.alertTopics().values().stream()
+            .map(Topics.Topic::name).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+
     record Uses(Set<String> reads, Set<String> writes, Set<String> groups, Set<String> transactionalIdPrefixes) {
     }
 
@@ -46,8 +53,13 @@ class KafkaAclsTest {
 
     @Test
     void notificationServiceMayReadAndWriteExactlyTheTopicsAndGroupsOfItsBindings() {
-        Uses uses = uses("notification-service/src/main/resources/notification-service.yml",
+        Uses yaml = uses("notification-service/src/main/resources/notification-service.yml",
                 NOTIFICATION_WRITES_OUTSIDE_BINDINGS);
+        Set<String> reads = new TreeSet<>(yaml.reads());
+        reads.addAll(NOTIFICATION_ALERT_TOPICS);
+        Set<String> writes = new TreeSet<>(yaml.writes());
+        writes.addAll(NOTIFICATION_ALERT_TOPICS);
+        Uses uses = new Uses(reads, writes, yaml.groups(), yaml.transactionalIdPrefixes());
         assertThat(uses.reads()).contains(Topics.INCIDENTS.name(), Topics.DIRECTORY_CHANGES.name());
         assertThat(uses.groups()).contains("notification-service", "notification-delivery", "notification-directory");
         assertThat(uses.transactionalIdPrefixes()).containsExactly("notification-service-");
