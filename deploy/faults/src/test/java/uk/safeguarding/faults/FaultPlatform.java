@@ -36,8 +36,9 @@ import java.util.Map;
  * <p>The instances run as a routing instance runs when delivery has an instance of its own (README, "Tests"):
  * routing and directory changes only, no delivery dispatch, status relay or escalation. Concern rules are off, so
  * each incident yields exactly the alerts {@link Households} predicts. Each routes with one thread and small
- * batches (many transactions, so a kill lands inside one), and the consumers' session timeout is the broker's
- * minimum (6 s) so the survivor takes the dead instance's partitions within seconds.
+ * batches (many transactions, so a kill lands inside one); the consumers' session timeout is the broker's minimum
+ * (6 s) and the transaction timeout 10 s, so the survivor takes the dead instance's partitions, and can read their
+ * committed offsets, within seconds rather than the defaults' 45 s and 60 s.
  */
 final class FaultPlatform implements ExtensionContext.Store.CloseableResource {
 
@@ -143,6 +144,19 @@ final class FaultPlatform implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /** Lines of every instance's logs of this run containing the text. */
+    long logLinesContaining(String text) throws java.io.IOException {
+        long count = 0;
+        try (var logs = Files.newDirectoryStream(workDir, "*.log")) {
+            for (Path log : logs) {
+                try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                    count += lines.filter(l -> l.contains(text)).count();
+                }
+            }
+        }
+        return count;
+    }
+
     private Map<String, String> serviceProperties(String instanceId, String secretsKey) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("spring.main.banner-mode", "off");
@@ -169,6 +183,9 @@ final class FaultPlatform implements ExtensionContext.Store.CloseableResource {
         // a dead instance's partitions move to the survivor after the session timeout (the broker's minimum)
         p.put("spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms", "6000");
         p.put("spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms", "1500");
+        // a dead instance's open transaction holds its partitions' committed offsets (the next owner cannot read
+        // them) until the broker aborts it: 60 s by default, 10 s here (see NOTES-faults.md: routing stalls)
+        p.put("spring.cloud.stream.kafka.binder.transaction.producer.configuration.transaction.timeout.ms", "10000");
         // tells the instances apart in the consumer group (the broker's view of who owns which partition)
         p.put("spring.cloud.stream.kafka.bindings.routeIncidents-in-0.consumer.configuration.client.id", instanceId);
         p.put("logging.level.org.apache.kafka", "WARN");

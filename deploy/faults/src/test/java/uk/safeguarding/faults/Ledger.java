@@ -36,6 +36,16 @@ final class Ledger {
                         rs.getString(4)), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8)));
     }
 
+    /** The next offset after the last incident record ledgered, per incidents partition. */
+    java.util.Map<Integer, Long> nextOffsetAfterLedgered() {
+        java.util.Map<Integer, Long> next = new java.util.HashMap<>();
+        db.query("select source_partition, max(source_offset) + 1 from alert_ledger group by source_partition",
+                rs -> {
+                    next.put(rs.getInt(1), rs.getLong(2));
+                });
+        return next;
+    }
+
     /** (incident, revision, child, recipient) held more than once, as the database counts them. */
     List<String> duplicates(Collection<String> incidentIds) {
         return db.query("select incident_id, revision, child_id, recipient_org_id, count(*) from alert_ledger"

@@ -16,10 +16,26 @@ final class RoutingGroup {
     private RoutingGroup() {
     }
 
+    /** The routing group's committed offsets on the incidents topic (the next record each partition will read). */
+    static Map<Integer, Long> committedOffsets(Admin admin) throws Exception {
+        Map<Integer, Long> offsets = new java.util.HashMap<>();
+        admin.listConsumerGroupOffsets(FaultPlatform.ROUTING_GROUP).partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS).forEach((tp, o) -> {
+                    if (tp.topic().equals(Topics.INCIDENTS.name()) && o != null) {
+                        offsets.put(tp.partition(), o.offset());
+                    }
+                });
+        return offsets;
+    }
+
+    static Admin admin(FaultPlatform platform) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+    }
+
     /** The incident partitions the instance's routing consumer owns now (its client id is the instance id). */
     static List<Integer> partitionsOf(FaultPlatform platform, String instanceId) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+        try (Admin admin = admin(platform)) {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(FaultPlatform.ROUTING_GROUP))
                     .describedGroups().get(FaultPlatform.ROUTING_GROUP).get(10, TimeUnit.SECONDS);
             return group.members().stream()
