@@ -114,15 +114,16 @@ final class AgencyTopicsReader implements AutoCloseable {
     private String openTransactions() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<String> ids = admin.listTransactions().all().get(10, TimeUnit.SECONDS).stream()
-                    .filter(t -> t.state() != TransactionState.COMPLETE_COMMIT && t.state() != TransactionState.COMPLETE_ABORT
-                            && t.state() != TransactionState.EMPTY)
+                    .filter(t -> t.state() != TransactionState.COMPLETE_COMMIT
+                            && t.state() != TransactionState.COMPLETE_ABORT && t.state() != TransactionState.EMPTY)
                     .map(TransactionListing::transactionalId).toList();
             if (ids.isEmpty()) {
                 return "none";
             }
             return admin.describeTransactions(ids).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .map(t -> t.getKey() + " " + t.getValue().state() + " since " + t.getValue().transactionStartTimeMs()
-                            .stream().mapToObj(java.time.Instant::ofEpochMilli).findFirst().orElse(null)
+                    .map(t -> t.getKey() + " " + t.getValue().state() + " since "
+                            + t.getValue().transactionStartTimeMs().stream()
+                                    .mapToObj(java.time.Instant::ofEpochMilli).findFirst().orElse(null)
                             + " on " + t.getValue().topicPartitions())
                     .reduce((x, y) -> x + "; " + y).orElse("none");
         } catch (Exception e) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BrokerRestartedMidStreamTest {
 
     @Test
-    void everyAlertIsLedgeredAndPublishedExactlyOnceWhenTheBrokerRestartsMidStream(FaultPlatform platform) throws Exception {
+    void everyAlertIsLedgeredAndPublishedExactlyOnceWhenTheBrokerRestartsMidStream(FaultPlatform platform)
+            throws Exception {
         // given two instances routing from one consumer group, and a force producing incidents steadily
         platform.ensureBothRunning();
         FaultRun run = new FaultRun(platform, "BROKER-" + System.currentTimeMillis());

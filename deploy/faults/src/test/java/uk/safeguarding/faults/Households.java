@@ -74,7 +74,8 @@ final class Households {
             organisations.add(organisation("FLT-SCH-" + org, "Fault Primary School " + org, "SCHOOL", "PRIMARY",
                     "FLT-SN-" + org));
             organisations.add(organisation("FLT-GP-" + org, "Fault Surgery " + org, "GP", null, null));
-            organisations.add(organisation("FLT-HV-" + org, "Fault Health Visiting " + org, "HEALTH_VISITING", null, null));
+            organisations.add(organisation("FLT-HV-" + org, "Fault Health Visiting " + org, "HEALTH_VISITING",
+                    null, null));
             organisations.add(organisation("FLT-PDU-" + org, "Fault Probation Unit " + org, "PROBATION", null, null));
         }
         List<Map<String, Object>> children = new ArrayList<>();
