@@ -22,7 +22,9 @@ import uk.safeguarding.notification.TestDirectory;
 import uk.safeguarding.notification.delivery.dispatch.DeliveryTestSupport;
 import uk.safeguarding.notification.shared.security.PersonRole;
 import uk.safeguarding.notification.delivery.dispatch.TestMailServer;
+import uk.safeguarding.notification.routing.calendar.SchoolCalendars;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.router.ProbationQuestion;
 import uk.safeguarding.notification.routing.directory.Relationship;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.testkit.SampleIncidents;
@@ -49,6 +51,9 @@ class ProbationResponseTest extends DeliveryTestSupport {
 
     @Autowired
     private ProbationEscalations escalations;
+
+    @Autowired
+    private SchoolCalendars calendars;
 
     private TopicProbe<AgencyAlert> probation;
 
@@ -148,10 +153,11 @@ class ProbationResponseTest extends DeliveryTestSupport {
                 .containsExactly(h.pupil(), h.toddler(), h.sibling());
         assertThat(alert.getHouseholdChildren()).extracting(AlertChild::getGivenName)
                 .containsExactly("Rosalind", "Tobias", "Saskia");
-        // and it asks the question, due 5 days (the default answer-within) after it was routed
+        // and it asks the question, due at the close of the fifth working day after it was routed (the default)
         assertThat(alert.getResponse().getQuestion())
                 .isEqualTo("Were the children's safeguarding needs considered, and what was done?");
-        assertThat(alert.getResponse().getRespondBy()).isEqualTo(alert.getRoutedAt().plus(Duration.ofDays(5)));
+        assertThat(alert.getResponse().getRespondBy()).isEqualTo(ProbationQuestion.respondBy(alert.getRoutedAt(), 5,
+                calendars.deadlinesFor(List.of())));
         assertThat(ledgerRows(incident.getIncidentId())).as("school, nurse, GP x2, HV, one probation").isEqualTo(6);
     }
 
