@@ -44,8 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Probation is asked about the children: a supervised suspect brings ONE probation alert naming every child of the
  * household with a question; the answer is recorded once; an answer not given in time escalates to the unit's deputies
- * and is listed for operations. Time is moved by running the check at chosen instants (the answer-within of the
- * shared context is the default 5 days, so the background check on the real clock leaves these alerts alone).
+ * and is listed for operations. Time is moved by running the check at chosen instants (the shared context answers
+ * within the default 5 working days, so the background check on the real clock leaves these alerts alone).
  */
 class ProbationResponseTest extends DeliveryTestSupport {
 
