@@ -4,10 +4,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.notification.shared.kafka.AvroRecords;
+import uk.safeguarding.notification.shared.vocabulary.Names;
 
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,17 +29,64 @@ public class DeliveredAlerts {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the alerts (one batch statement); an alert already kept is left as it is. */
+    /** Keeps the alerts (one batch statement), with their search keys; an alert already kept is left as it is. */
     public void keepAll(Collection<AgencyAlert> alerts) {
         if (alerts.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("insert into delivered_alert (alert_id, organisation_id, organisation_name, recipient_kind,"
-                + " incident_id, revision, routed_at, payload) values (?::uuid, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                + " incident_id, revision, routed_at, payload, police_reference_key, child_id, child_name_key)"
+                + " values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 alerts.stream().map(a -> new Object[]{a.getAlertId(), a.getRecipient().getOrganisationId(),
                         a.getRecipient().getOrganisationName(),
                         a.getRecipient().getKind().name(), a.getIncidentId(), a.getIncidentRevision(),
-                        Timestamp.from(a.getRoutedAt()), AvroRecords.toBinary(a)}).toList());
+                        Timestamp.from(a.getRoutedAt()), AvroRecords.toBinary(a), policeReferenceKey(a.getPoliceReference()),
+                        a.getChild() == null ? null : a.getChild().getChildId(), childNameKey(a)}).toList());
+    }
+
+    /** How a police reference is kept and looked for: trimmed and upper-cased. */
+    public static String policeReferenceKey(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        String key = reference.strip().toUpperCase(Locale.ROOT);
+        return key.length() > 100 ? key.substring(0, 100) : key;
+    }
+
+    /** How a child's name is kept and looked for: given and family name normalised as matching does. */
+    public static String nameKey(String name) {
+        String key = Names.normalise(name);
+        return key.length() > 300 ? key.substring(0, 300) : key;
+    }
+
+    private static String childNameKey(AgencyAlert a) {
+        if (a.getChild() == null) {
+            return null;
+        }
+        String key = nameKey(a.getChild().getGivenName() + " " + a.getChild().getFamilyName());
+        return key.isEmpty() ? null : key;
+    }
+
+    /**
+     * Gives search keys to up to {@code batch} alerts kept before they existed (not purged); returns how many. Safe to
+     * run on several instances at once: each alert's keys come from its own payload.
+     */
+    public int fillMissingSearchKeys(int batch) {
+        List<Object[]> rows = jdbc.query("select alert_id, payload from delivered_alert where police_reference_key is null"
+                        + " and child_name_key is null and purged_at is null and length(payload) > 0 limit ?",
+                (rs, n) -> {
+                    AgencyAlert a = AvroRecords.fromBinary(rs.getBytes(2), AgencyAlert.getClassSchema());
+                    // a key that stays empty is written as '' so the alert is not read again
+                    String ref = policeReferenceKey(a.getPoliceReference());
+                    String name = childNameKey(a);
+                    return new Object[]{ref == null ? "" : ref, a.getChild() == null ? null : a.getChild().getChildId(),
+                            name == null ? "" : name, rs.getObject(1)};
+                }, batch);
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("update delivered_alert set police_reference_key = ?, child_id = ?, child_name_key = ?"
+                    + " where alert_id = ?", rows);
+        }
+        return rows.size();
     }
 
     /** The alert as it was received (not purged). */

@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.delivery.inbox;
 
+import uk.safeguarding.notification.shared.vocabulary.PoliceReferences;
 import uk.safeguarding.notification.shared.web.InboxTime;
 
 import java.util.UUID;
@@ -21,7 +22,8 @@ final class AlertExport {
         line(s, "For", a.recipientName());
         line(s, "Child", a.childName());
         line(s, "Date of birth", a.childDateOfBirth() == null ? null : InboxTime.date(a.childDateOfBirth()));
-        line(s, "Police reference", a.policeReference() + (a.revision() > 1 ? " (update " + a.revision() + ")" : ""));
+        line(s, "Police reference", PoliceReferences.display(a.forceCode(), a.policeReference())
+                + (a.revision() > 1 ? " (update " + a.revision() + ")" : ""));
         line(s, "Police force", a.forceCode());
         line(s, "Received", InboxTime.dateTime(a.receivedAt()));
         line(s, "Read by", a.dueBy() == null ? null : InboxTime.dateTime(a.dueBy()));

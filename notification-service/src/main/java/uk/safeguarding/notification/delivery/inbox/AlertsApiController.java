@@ -44,20 +44,38 @@ public class AlertsApiController {
         this.clock = clock;
     }
 
-    /** A page of alerts, newest first. */
-    public record AlertPage(String organisationId, int page, int size, long total, List<InboxAlerts.Summary> alerts) {
+    /** A page of alerts, newest first, and the filters it was narrowed by (null: not narrowed). */
+    public record AlertPage(String organisationId, int page, int size, long total, String policeReference,
+                            String child, List<InboxAlerts.Summary> alerts) {
     }
 
     @GetMapping
-    @Operation(summary = "Your organisation's alerts, newest first, paged (page from 0, size up to 200)")
-    public AlertPage list(@RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
-                          Authentication authentication) {
+    @Operation(summary = "Your organisation's alerts, newest first, paged (page from 0, size up to 200); optionally"
+            + " only those with one police reference (policeReference, any case) or about one child (child: the"
+            + " directory child id, or a name or part of one). Never another organisation's.")
+    public ResponseEntity<?> list(@RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
+                                  @RequestParam(name = "policeReference", required = false) String policeReference,
+                                  @RequestParam(name = "child", required = false) String child,
+                                  Authentication authentication) {
         String organisationId = organisation(authentication);
+        if (tooLong(policeReference) || tooLong(child)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "policeReference and child are at most " + MAX_FILTER_LENGTH + " characters.");
+            problem.setTitle("Bad Request");
+            return ResponseEntity.badRequest().body(problem);
+        }
+        InboxAlerts.Filter filter = new InboxAlerts.Filter(policeReference, child);
         int p = Math.max(0, page);
         int s = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        return new AlertPage(organisationId, p, s, alerts.count(organisationId),
-                alerts.newestFirst(organisationId, p, s));
+        return ResponseEntity.ok(new AlertPage(organisationId, p, s, alerts.count(organisationId, filter),
+                filter.policeReference(), filter.child(), alerts.newestFirst(organisationId, filter, p, s)));
+    }
+
+    static final int MAX_FILTER_LENGTH = 100;
+
+    private static boolean tooLong(String value) {
+        return value != null && value.strip().length() > MAX_FILTER_LENGTH;
     }
 
     @GetMapping("/{alertId}")

@@ -49,8 +49,8 @@ public class InboxAlerts {
     }
 
     /** One line of the inbox list. */
-    public record Summary(UUID alertId, String childName, String policeReference, int revision, Instant receivedAt,
-                          Instant dueBy, DeliveryState state) {
+    public record Summary(UUID alertId, String childName, String policeReference, String forceCode, int revision,
+                          Instant receivedAt, Instant dueBy, DeliveryState state) {
         public InboxStatus status(Instant now) {
             return InboxStatus.of(state, dueBy, now);
         }
@@ -87,27 +87,79 @@ public class InboxAlerts {
                 (rs, n) -> {
                     JsonNode c = read(DeliveredAlerts.json(rs.getBytes("payload")));
                     return new Summary((UUID) rs.getObject("alert_id"), childName(c), text(c, "policeReference"),
-                            rs.getInt("revision"), instant(rs, "routed_at"), dueBy(rs, c),
+                            text(c, "forceCode"), rs.getInt("revision"), instant(rs, "routed_at"), dueBy(rs, c),
                             state(rs.getString("state")));
                 }, organisationId, organisationId);
     }
 
+    /**
+     * What the alerts API narrows a list to: one police reference (any case, spaces around ignored) and one child (its
+     * directory id, or a name: all of it or a part, compared as matching compares names). Null: not narrowed.
+     */
+    public record Filter(String policeReference, String child) {
+
+        public static final Filter NONE = new Filter(null, null);
+
+        public Filter {
+            policeReference = policeReference == null || policeReference.isBlank() ? null : policeReference.strip();
+            child = child == null || child.isBlank() ? null : child.strip();
+        }
+    }
+
     /** A page of the organisation's alerts, newest first (for the API; the inbox list orders by urgency). */
     public List<Summary> newestFirst(String organisationId, int page, int size) {
-        return jdbc.query(SELECT + " where d.organisation_id = ? and l.organisation_id = ?"
-                        + " order by l.routed_at desc, d.alert_id limit ? offset ?",
+        return newestFirst(organisationId, Filter.NONE, page, size);
+    }
+
+    /** A page of the organisation's alerts the filter keeps, newest first. */
+    public List<Summary> newestFirst(String organisationId, Filter filter, int page, int size) {
+        List<Object> args = new ArrayList<>();
+        String where = where(organisationId, filter, args);
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query(SELECT + where + " order by l.routed_at desc, d.alert_id limit ? offset ?",
                 (rs, n) -> {
                     JsonNode c = read(DeliveredAlerts.json(rs.getBytes("payload")));
                     return new Summary((UUID) rs.getObject("alert_id"), childName(c), text(c, "policeReference"),
-                            rs.getInt("revision"), instant(rs, "routed_at"), dueBy(rs, c),
+                            text(c, "forceCode"), rs.getInt("revision"), instant(rs, "routed_at"), dueBy(rs, c),
                             state(rs.getString("state")));
-                }, organisationId, organisationId, size, (long) page * size);
+                }, args.toArray());
     }
 
     public long count(String organisationId) {
+        return count(organisationId, Filter.NONE);
+    }
+
+    public long count(String organisationId, Filter filter) {
+        List<Object> args = new ArrayList<>();
+        String where = where(organisationId, filter, args);
         Long n = jdbc.queryForObject("select count(*) from delivery d join delivered_alert l on l.alert_id = d.alert_id"
-                + " where d.organisation_id = ? and l.organisation_id = ?", Long.class, organisationId, organisationId);
+                + where, Long.class, args.toArray());
         return n == null ? 0 : n;
+    }
+
+    /** Always the caller's organisation, on both tables; then the filter's keys (see DeliveredAlerts). */
+    private static String where(String organisationId, Filter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder(" where d.organisation_id = ? and l.organisation_id = ?");
+        args.add(organisationId);
+        args.add(organisationId);
+        if (filter.policeReference() != null) {
+            where.append(" and l.police_reference_key = ?");
+            args.add(DeliveredAlerts.policeReferenceKey(filter.policeReference()));
+        }
+        if (filter.child() != null) {
+            String name = DeliveredAlerts.nameKey(filter.child());
+            if (name.isEmpty()) {
+                where.append(" and l.child_id = ?");
+                args.add(filter.child());
+            } else {
+                // letters and digits only: no wildcard of the caller's reaches the pattern
+                where.append(" and (l.child_id = ? or l.child_name_key like ?)");
+                args.add(filter.child());
+                args.add("%" + name + "%");
+            }
+        }
+        return where.toString();
     }
 
     /** One alert as JSON for the API: where its delivery stands and the alert as sent. */

@@ -57,7 +57,8 @@ public class ProbationInbox {
             redirect.addFlashAttribute("responseErrors", errors);
             redirect.addFlashAttribute("responseChildrenConsidered", childrenConsidered);
             redirect.addFlashAttribute("responseActions", actions);
-            return "redirect:/inbox/alerts/" + id + "#probation-response";
+            // no fragment: the page's error summary takes the focus (a fragment in the address would stop autofocus)
+            return "redirect:/inbox/alerts/" + id;
         }
         // an alert of another organisation (or none) is NOT_FOUND: the alert page then answers 404 as for any other
         ProbationResponses.Outcome outcome = responses.answer(id, person.organisationId(),

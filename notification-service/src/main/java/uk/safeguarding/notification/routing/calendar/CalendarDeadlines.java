@@ -5,6 +5,8 @@ import uk.safeguarding.notification.routing.router.Deadlines;
 import uk.safeguarding.avro.AgencyKind;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Map;
 
 /**
@@ -36,6 +38,17 @@ public final class CalendarDeadlines implements Deadlines {
             return policy.workingHours().after(receivedAt, w.amount(), bankHolidays);
         }
         return schoolDays(calendarOrganisationId).nextDayStartAfter(receivedAt).orElse(null);
+    }
+
+    /** A working day of the policy's working hours (Monday to Friday by default), never a bank holiday. */
+    @Override
+    public boolean isWorkingDay(LocalDate date) {
+        return policy.workingHours().isWorkingDay(date, bankHolidays);
+    }
+
+    @Override
+    public LocalTime workingDayEndsAt() {
+        return policy.workingHours().endsAt();
     }
 
     /** The school's days: its own calendar, or the area's default one when it has none. */

@@ -24,6 +24,9 @@ import java.util.Optional;
  * everything else.</li>
  * <li>When the best two candidates whose given names agree score within the ambiguity margin of each other, the
  * result is unresolved ("ambiguous"), never a pick.</li>
+ * <li>A date of birth that agrees only with day and month swapped is at best review, however high the score: it is
+ * as likely another child born on the swapped date as a police typo, so a person checks it. (Identifiers, rule 1,
+ * still decide: a shared UPN or NHS number is the child whatever the date.)</li>
  * </ol>
  */
 public final class FuzzyChildMatcher {
@@ -64,7 +67,7 @@ public final class FuzzyChildMatcher {
 
     /** One candidate's score with the reasons, and whether its given name agrees. */
     public record Scored(Candidate candidate, int score, boolean givenNameAgrees, boolean identifierMatch,
-                         boolean identifierConflict, List<String> reasons) {
+                         boolean identifierConflict, boolean dateOfBirthSwapped, List<String> reasons) {
     }
 
     public MatchDecision decide(ChildDetails incident, Collection<Candidate> candidates) {
@@ -123,10 +126,12 @@ public final class FuzzyChildMatcher {
                                 + " of " + best.score() + " (" + ids(close) + ")"), MatchDecision.Why.AMBIGUOUS);
             }
         }
-        MatchDecision.Outcome outcome = best.score() >= settings.matchThreshold()
+        MatchDecision.Outcome outcome = best.score() >= settings.matchThreshold() && !best.dateOfBirthSwapped()
                 ? MatchDecision.Outcome.MATCHED : MatchDecision.Outcome.REVIEW;
-        if (outcome == MatchDecision.Outcome.REVIEW) {
+        if (best.score() < settings.matchThreshold()) {
             reasons.add("score " + best.score() + " below match threshold " + settings.matchThreshold() + ": review");
+        } else if (best.dateOfBirthSwapped()) {
+            reasons.add("date of birth agrees only with day and month swapped: review");
         }
         return new MatchDecision(outcome, best.candidate(), best.score(), reasons);
     }
@@ -168,14 +173,15 @@ public final class FuzzyChildMatcher {
         boolean givenAgrees = given > 0;
         score += given;
         if (!full && !givenAgrees && !idMatch) {
-            return new Scored(candidate, Math.max(0, score), false, false, idConflict, List.copyOf(reasons));
+            return new Scored(candidate, Math.max(0, score), false, false, idConflict, false, List.copyOf(reasons));
         }
         score += familyName(incident.familyName(), dir.familyName(), reasons);
-        score += dateOfBirth(incident.dateOfBirth(), dir.dateOfBirth(), reasons);
+        int dob = dateOfBirth(incident.dateOfBirth(), dir.dateOfBirth(), reasons);
+        score += dob;
         score += postcode(incident.postcode(), dir.postcode(), reasons);
 
         return new Scored(candidate, Math.max(0, Math.min(100, score)), givenAgrees, idMatch, idConflict,
-                List.copyOf(reasons));
+                dob == DOB_SWAPPED, List.copyOf(reasons));
     }
 
     /** 1 when both present and equal, -1 when both present and different, 0 otherwise. */

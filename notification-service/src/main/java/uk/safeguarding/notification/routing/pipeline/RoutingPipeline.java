@@ -55,10 +55,16 @@ public class RoutingPipeline {
 
     public RoutingPipeline(DirectoryLookup directory, SchoolCalendars calendars, FamilyPatterns family,
                            RevisionUpdates updates, SharingPolicy policy, MeterRegistry meters,
-                           @Value("${notification.probation.answer-within:P5D}") Duration probationAnswerWithin) {
+                           @Value("${notification.probation.answer-within-working-days:5}") int probationWorkingDays,
+                           @Value("${notification.probation.answer-within:#{null}}") String replacedSetting) {
+        if (replacedSetting != null) {
+            // it counted calendar time from routing; a deployment still setting it must say what it means now
+            throw new IllegalStateException("notification.probation.answer-within (" + replacedSetting
+                    + ") is replaced by notification.probation.answer-within-working-days (a number of working days)");
+        }
         this.directory = directory;
         this.calendars = calendars;
-        this.router = new Router(policy, probationAnswerWithin);
+        this.router = new Router(policy, probationWorkingDays);
         this.family = family;
         this.updates = updates;
         this.policy = policy;

@@ -2,7 +2,10 @@ package uk.safeguarding.notification.routing.router;
 
 import uk.safeguarding.avro.AgencyKind;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
@@ -23,6 +26,19 @@ public interface Deadlines {
      * @return the deadline, or null when none can be computed
      */
     Instant dueBy(AgencyKind kind, String calendarOrganisationId, Instant receivedAt);
+
+    /**
+     * Whether a London date is a working day for deadlines counted in working days (probation's answer). Without a
+     * calendar: Monday to Friday; the calendar's deadlines also leave out bank holidays.
+     */
+    default boolean isWorkingDay(LocalDate date) {
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** When a working day's hours end (London time). Without a calendar: 17:00. */
+    default LocalTime workingDayEndsAt() {
+        return LocalTime.of(17, 0);
+    }
 
     /** No deadlines (alerts carry no dueBy). */
     static Deadlines none() {

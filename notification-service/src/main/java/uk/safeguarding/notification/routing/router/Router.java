@@ -19,7 +19,6 @@ import uk.safeguarding.notification.routing.router.Deadlines;
 import uk.safeguarding.notification.routing.policy.IncidentFacts;
 import uk.safeguarding.notification.routing.policy.SharingPolicy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -58,17 +57,21 @@ public final class Router {
     }
 
     private final SharingPolicy policy;
-    private final Duration answerWithin;
+    private final int answerWithinWorkingDays;
 
     /**
-     * @param policy       what each kind of recipient is told, its version and lawful basis (the service passes the
-     *                     configured one)
-     * @param answerWithin how long probation has to answer whether the children's needs were considered
-     *                     (respondBy = routedAt + answerWithin)
+     * @param policy                  what each kind of recipient is told, its version and lawful basis (the service
+     *                                passes the configured one)
+     * @param answerWithinWorkingDays how many working days probation has to answer whether the children's needs were
+     *                                considered (respondBy: {@link ProbationQuestion#respondBy})
      */
-    public Router(SharingPolicy policy, Duration answerWithin) {
+    public Router(SharingPolicy policy, int answerWithinWorkingDays) {
+        if (answerWithinWorkingDays < 1) {
+            throw new IllegalArgumentException("probation answers need at least one working day: "
+                    + answerWithinWorkingDays);
+        }
         this.policy = policy;
-        this.answerWithin = answerWithin;
+        this.answerWithinWorkingDays = answerWithinWorkingDays;
     }
 
     /**
@@ -130,7 +133,7 @@ public final class Router {
             alerts.addAll(forChild);
         }
         for (Supervision s : supervisions) {
-            probationAlert(incident, named, s, clock, answerWithin).ifPresent(alerts::add);
+            probationAlert(incident, named, s, clock, answerWithinWorkingDays).ifPresent(alerts::add);
         }
         // every alert leaves through the policy: only what the recipient's kind may receive, its version and basis
         return new Outcome(dedupe(alerts).stream().map(a -> policy.disclose(a, incident.getConsent())).toList(),
@@ -143,7 +146,7 @@ public final class Router {
      * id is stable) and asks the unit whether the children's safeguarding needs were considered, and what was done.
      */
     private static Optional<AgencyAlert> probationAlert(IncidentReported incident, List<Named> named, Supervision s,
-                                                        AlertClock clock, Duration answerWithin) {
+                                                        AlertClock clock, int answerWithinWorkingDays) {
         Map<String, DirectoryView.Child> household = new LinkedHashMap<>();
         named.forEach(n -> household.putIfAbsent(n.known().id(), n.known()));
         s.householdChildren().forEach(c -> household.putIfAbsent(c.id(), c));
@@ -164,7 +167,7 @@ public final class Router {
                 .setMatch(named.stream().filter(n -> n.known().id().equals(first.id())).map(Named::match)
                         .findFirst().orElse(null))
                 .setHouseholdChildren(household.values().stream().map(Router::alertChild).toList())
-                .setResponse(ProbationQuestion.request(clock.routedAt(), answerWithin));
+                .setResponse(ProbationQuestion.request(clock.routedAt(), answerWithinWorkingDays, clock.deadlines()));
         if (reported.isEmpty()) {
             // police said nothing about this child: no words or presence to pass on
             builder.setDisclosed(uk.safeguarding.avro.Disclosure.newBuilder(alert.getDisclosed()).setChildPresent(null)

@@ -115,7 +115,8 @@ public class RetentionPurge {
                         + " from doomed where l.alert_id = doomed.alert_id returning l.alert_id",
                 UUID.class, kind.name(), Timestamp.from(cutoff), batchSize, Timestamp.from(now));
         // delivery's own copy of each alert goes by the same rule, on its own columns
-        jdbc.update("update delivered_alert set payload = ''::bytea, purged_at = ? where alert_id in (select alert_id"
+        jdbc.update("update delivered_alert set payload = ''::bytea, child_id = null, child_name_key = null,"
+                        + " purged_at = ? where alert_id in (select alert_id"
                         + " from delivered_alert where recipient_kind = ? and routed_at < ? and purged_at is null"
                         + " order by routed_at limit ? for update skip locked)",
                 Timestamp.from(now), kind.name(), Timestamp.from(cutoff), batchSize);

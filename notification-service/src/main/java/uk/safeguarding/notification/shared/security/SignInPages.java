@@ -1,5 +1,7 @@
 package uk.safeguarding.notification.shared.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -18,18 +20,48 @@ import uk.safeguarding.notification.shared.web.InboxFormat;
 @RequestMapping("/inbox")
 public class SignInPages {
 
+    /** Session attribute holding the email typed in a sign-in that failed, shown once on the sign-in page. */
+    static final String TYPED_EMAIL = SignInPages.class.getName() + ".typedEmail";
+    /** Longer than any email address (RFC 5321: 254): anything longer is not offered again. */
+    static final int EMAIL_MAX_LENGTH = 320;
+
     private final InboxPeople people;
 
     public SignInPages(InboxPeople people) {
         this.people = people;
     }
 
+    /**
+     * Keeps the email typed in a failed form sign-in for the page it is sent back to. Only the email: the password is
+     * never kept or shown again.
+     */
+    static void rememberTypedEmail(HttpServletRequest request) {
+        String email = request.getParameter("email");
+        if (email != null && !email.isBlank() && email.strip().length() <= EMAIL_MAX_LENGTH) {
+            request.getSession().setAttribute(TYPED_EMAIL, email.strip());
+        }
+    }
+
+    /** The email kept by {@link #rememberTypedEmail}, once: taken out of the session as it is read. */
+    private static String typedEmail(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object email = session.getAttribute(TYPED_EMAIL);
+        session.removeAttribute(TYPED_EMAIL);
+        return email instanceof String s ? s : null;
+    }
+
     @GetMapping("/sign-in")
     String signIn(@RequestParam(name = "error", required = false) String error,
                   @RequestParam(name = "signed-out", required = false) String signedOut,
                   @RequestParam(name = "timed-out", required = false) String timedOut,
-                  @RequestParam(name = "throttled", required = false) Integer throttledMinutes, Model model) {
+                  @RequestParam(name = "throttled", required = false) Integer throttledMinutes,
+                  HttpServletRequest request, Model model) {
         model.addAttribute("fmt", InboxFormat.INSTANCE);
+        String email = typedEmail(request);
+        model.addAttribute("email", error != null || throttledMinutes != null ? email : null);
         model.addAttribute("error", error != null);
         model.addAttribute("signedOut", signedOut != null);
         model.addAttribute("timedOut", timedOut != null);

@@ -80,6 +80,7 @@ public class SignInThrottling {
                     long minutes = Math.max(1, (refused.get().toSeconds() + 59) / 60);
                     log.warn("Sign-in refused while throttled (form: {}), for {} more minute(s)", form, minutes);
                     if (form) {
+                        SignInPages.rememberTypedEmail(request);
                         response.sendRedirect(request.getContextPath() + "/inbox/sign-in?throttled=" + minutes);
                     } else {
                         response.setStatus(429);

@@ -119,7 +119,12 @@ public class WebSecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .successHandler(signedIn)
-                        .failureUrl("/inbox/sign-in?error"))
+                        .failureHandler((request, response, failure) -> {
+                            // the page offers the email again (kept in the session, never in the address); the
+                            // password never
+                            SignInPages.rememberTypedEmail(request);
+                            response.sendRedirect(request.getContextPath() + "/inbox/sign-in?error");
+                        }))
                 .logout(logout -> logout
                         .logoutUrl("/inbox/sign-out")
                         .logoutSuccessUrl("/inbox/sign-in?signed-out")

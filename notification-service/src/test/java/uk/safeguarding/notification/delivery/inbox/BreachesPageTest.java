@@ -8,6 +8,7 @@ import uk.safeguarding.avro.DeliveryChannel;
 import uk.safeguarding.avro.DeliveryState;
 
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,12 @@ class BreachesPageTest extends InboxTestSupport {
     void givenAnAlertBreachedAtOneSchool() {
         scenario = givenAnIncidentAlertingTwoSchools();
         deliveryLog.record(scenario.mine().alertId(), DeliveryState.BREACHED, DeliveryChannel.PLATFORM, null,
+                "not opened by the deadline", clock.instant());
+        // and the same incident's alert to the pupil's GP practice
+        UUID gpAlert = jdbc.queryForObject("select g.alert_id from alert_ledger g join alert_ledger s"
+                + " on s.incident_id = g.incident_id where s.alert_id = ? and g.recipient_kind = 'GP' limit 1",
+                UUID.class, scenario.mine().alertId());
+        deliveryLog.record(gpAlert, DeliveryState.BREACHED, DeliveryChannel.PLATFORM, null,
                 "not opened by the deadline", clock.instant());
         http = new InboxHttp(baseUrl());
     }
@@ -37,6 +44,9 @@ class BreachesPageTest extends InboxTestSupport {
                 scenario.mine().organisationId());
         assertThat(page.body()).contains("Alerts not read in time", schoolName, "Still not opened")
                 .doesNotContain(scenario.mine().childName());
+        // and each kind in people's words: "School", "GP" (never "Gp")
+        assertThat(page.body()).contains("data-label=\"Kind\">School<", "data-label=\"Kind\">GP<")
+                .doesNotContain(">Gp<");
         assertThat(http.get("/inbox").body()).contains("href=\"/inbox/breaches\"");
     }
 

@@ -132,6 +132,17 @@ class InboxBrowserTest extends InboxTestSupport {
         assertThat(page.locator("main")).not().containsText("1 Example Road");
         screenshot("03-alert");
 
+        // and it links its printable export, which shows the police reference once and is the same alert
+        Locator export = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Download a printable copy of this alert (text file)"));
+        assertThat(export).hasAttribute("href", "/inbox/alerts/" + scenario.mine().alertId() + "/export");
+        String exported = page.request().get(baseUrl() + export.getAttribute("href")).text();
+        assertThat(exported).contains("Police reference: TST " + scenario.policeReference(),
+                scenario.mine().childName()).doesNotContain("TST TST");
+
+        // and the "Official – sensitive" line is part of the page's banner landmark
+        assertThat(page.getByRole(AriaRole.BANNER)).containsText("Official – sensitive");
+
         // when they send the form without choosing, the error summary takes the focus and links to the choice
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record what you did")).click();
         assertThat(page).hasTitle("Error: Alert about a child – Safeguarding alerts");
@@ -185,6 +196,10 @@ class InboxBrowserTest extends InboxTestSupport {
         assertThat(summary).containsText("There is a problem");
         assertThat(summary).isFocused();
         assertThat(page.getByLabel("Email address")).hasAttribute("aria-describedby", "email-error");
+        // and the email they typed is kept, the password never
+        assertThat(page.getByLabel("Email address")).hasValue(scenario.mine().email());
+        assertThat(page.getByLabel("Password")).hasValue("");
+        assertThat(page.content()).doesNotContain("not-the-password");
         screenshot("06-sign-in-error");
         summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Enter a correct email address and password")).click();
         assertThat(page.getByLabel("Email address")).isFocused();

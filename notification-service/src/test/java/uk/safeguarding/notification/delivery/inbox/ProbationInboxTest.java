@@ -79,9 +79,16 @@ class ProbationInboxTest extends InboxTestSupport {
         // when they send the form empty
         HttpResponse<String> empty = http.postFormWithCsrf(page, page + "/response", Map.of());
 
-        // then nothing is recorded and the page says what is missing
+        // then nothing is recorded and the page says what is missing, as the action form does: "Error:" in the title,
+        // an error summary that takes the focus (no fragment in the address to stop autofocus) linking to each field
         assertThat(empty.statusCode()).isEqualTo(302);
-        assertThat(http.get(page).body()).contains("Select whether the children", "Enter what was done");
+        assertThat(empty.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("#"));
+        String errors = http.get(page).body();
+        assertThat(errors).contains("<title>Error: Alert about a child – Safeguarding alerts</title>",
+                "Select whether the children", "Enter what was done",
+                "href=\"#childrenConsidered-yes\"", "href=\"#actions\"", "aria-describedby=\"actions-hint actions-error\"");
+        assertThat(errors).containsPattern("class=\"error-summary\" id=\"response-error-summary\"[^>]*role=\"alert\""
+                + " tabindex=\"-1\" autofocus");
         assertThat(jdbc.queryForObject("select answered_at is null from probation_response where alert_id = ?",
                 Boolean.class, g.alertId())).isTrue();
 

@@ -22,7 +22,9 @@ import uk.safeguarding.notification.TestDirectory;
 import uk.safeguarding.notification.delivery.dispatch.DeliveryTestSupport;
 import uk.safeguarding.notification.shared.security.PersonRole;
 import uk.safeguarding.notification.delivery.dispatch.TestMailServer;
+import uk.safeguarding.notification.routing.calendar.SchoolCalendars;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.notification.routing.router.ProbationQuestion;
 import uk.safeguarding.notification.routing.directory.Relationship;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.testkit.SampleIncidents;
@@ -42,13 +44,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * Probation is asked about the children: a supervised suspect brings ONE probation alert naming every child of the
  * household with a question; the answer is recorded once; an answer not given in time escalates to the unit's deputies
- * and is listed for operations. Time is moved by running the check at chosen instants (the answer-within of the
- * shared context is the default 5 days, so the background check on the real clock leaves these alerts alone).
+ * and is listed for operations. Time is moved by running the check at chosen instants (the shared context answers
+ * within the default 5 working days, so the background check on the real clock leaves these alerts alone).
  */
 class ProbationResponseTest extends DeliveryTestSupport {
 
     @Autowired
     private ProbationEscalations escalations;
+
+    @Autowired
+    private SchoolCalendars calendars;
 
     private TopicProbe<AgencyAlert> probation;
 
@@ -148,10 +153,11 @@ class ProbationResponseTest extends DeliveryTestSupport {
                 .containsExactly(h.pupil(), h.toddler(), h.sibling());
         assertThat(alert.getHouseholdChildren()).extracting(AlertChild::getGivenName)
                 .containsExactly("Rosalind", "Tobias", "Saskia");
-        // and it asks the question, due 5 days (the default answer-within) after it was routed
+        // and it asks the question, due at the close of the fifth working day after it was routed (the default)
         assertThat(alert.getResponse().getQuestion())
                 .isEqualTo("Were the children's safeguarding needs considered, and what was done?");
-        assertThat(alert.getResponse().getRespondBy()).isEqualTo(alert.getRoutedAt().plus(Duration.ofDays(5)));
+        assertThat(alert.getResponse().getRespondBy()).isEqualTo(ProbationQuestion.respondBy(alert.getRoutedAt(), 5,
+                calendars.deadlinesFor(List.of())));
         assertThat(ledgerRows(incident.getIncidentId())).as("school, nurse, GP x2, HV, one probation").isEqualTo(6);
     }
 

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DirectoryLookupBenchmarkTest extends IntegrationTestSupport {
 
     private static final Router ROUTER = new Router(uk.safeguarding.notification.routing.policy.SharingPolicy.standard(),
-            uk.safeguarding.notification.routing.router.ProbationQuestion.DEFAULT_ANSWER_WITHIN);
+            uk.safeguarding.notification.routing.router.ProbationQuestion.DEFAULT_ANSWER_WITHIN_WORKING_DAYS);
 
     @Autowired
     DirectoryLookup lookup;

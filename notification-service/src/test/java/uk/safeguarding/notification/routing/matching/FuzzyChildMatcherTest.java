@@ -179,11 +179,27 @@ class FuzzyChildMatcherTest {
     // date of birth
 
     @Test
-    void aDateOfBirthWithDayAndMonthSwappedMatches() {
-        MatchDecision d = decide(incident("Oliver", "Hall", LocalDate.of(2015, 7, 3), "LS6 2AB"),
-                dir("c1", "Oliver", "Hall", DOB, "LS6 2AB"));
-        assertEquals(MATCHED, d.outcome());
+    void aDateOfBirthWithDayAndMonthSwappedIsUsedButFlaggedForReviewEvenWithAnExactNameAndPostcode() {
+        // given a directory child and a report agreeing on everything but a swapped day and month
+        Candidate child = dir("c1", "Oliver", "Hall", DOB, "LS6 2AB");
+
+        // when the report is matched
+        MatchDecision d = decide(incident("Oliver", "Hall", LocalDate.of(2015, 7, 3), "LS6 2AB"), child);
+
+        // then the child is used, with its high score, but a person checks it
+        assertEquals(REVIEW, d.outcome());
+        assertEquals("c1", d.chosenId());
+        assertEquals(94, d.score());
         assertReason(d, "date of birth with day and month swapped");
+        assertReason(d, "only with day and month swapped: review");
+    }
+
+    @Test
+    void aSharedIdentifierStillDecidesWhenTheDateOfBirthHasDayAndMonthSwapped() {
+        MatchDecision d = decide(new ChildDetails("Oliver", "Hall", LocalDate.of(2015, 7, 3), "LS6 2AB", null,
+                "9434765919"), dir("c1", "Oliver", "Hall", DOB, "LS6 2AB", null, "9434765919"));
+        assertEquals(MATCHED, d.outcome());
+        assertEquals(100, d.score());
     }
 
     @Test

@@ -39,7 +39,7 @@ class RouterPolicyTest {
 
     @Test
     void everyRoutedAlertCarriesThePolicyVersionAndLawfulBasisEvenWithConsentRefused() {
-        Router.Outcome outcome = new Router(SharingPolicy.standard(), ProbationQuestion.DEFAULT_ANSWER_WITHIN)
+        Router.Outcome outcome = new Router(SharingPolicy.standard(), ProbationQuestion.DEFAULT_ANSWER_WITHIN_WORKING_DAYS)
                 .route(incident(new Consent(ConsentStatus.REFUSED, null)), Views.standard().child(PUPIL).build(),
                         Deadlines.none(), NOW);
 
@@ -67,7 +67,7 @@ class RouterPolicyTest {
                     fields: [location, circumstances]
                 """, "test");
 
-        Map<AgencyKind, AgencyAlert> alerts = byKind(new Router(area, ProbationQuestion.DEFAULT_ANSWER_WITHIN)
+        Map<AgencyKind, AgencyAlert> alerts = byKind(new Router(area, ProbationQuestion.DEFAULT_ANSWER_WITHIN_WORKING_DAYS)
                 .route(incident(null), Views.standard().child(PUPIL).build(), Deadlines.none(), NOW));
 
         AgencyAlert school = alerts.get(AgencyKind.SCHOOL);

@@ -17,7 +17,6 @@ import uk.safeguarding.avro.UnresolvedReason;
 import uk.safeguarding.notification.routing.router.Deadlines;
 import uk.safeguarding.testkit.SampleIncidents;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class RouterTest {
 
     /** The policy shipped with the service, probation answering within its default time. */
-    private static final Router ROUTER = new Router(SharingPolicy.standard(), ProbationQuestion.DEFAULT_ANSWER_WITHIN);
+    private static final Router ROUTER = new Router(SharingPolicy.standard(), ProbationQuestion.DEFAULT_ANSWER_WITHIN_WORKING_DAYS);
 
     static {
         uk.safeguarding.notification.shared.kafka.AvroRecords.trustGeneratedClasses(); // the tests copy Avro records
@@ -115,7 +114,7 @@ class RouterTest {
                 SampleIncidents.id(IdentifierScheme.PNC_ID, "90/1234567a"));
 
         // when
-        Router.Outcome outcome = new Router(SharingPolicy.standard(), Duration.ofDays(5))
+        Router.Outcome outcome = new Router(SharingPolicy.standard(), 5)
                 .route(incident(List.of(child(PUPIL), child(TODDLER)), suspect), view(), Deadlines.none(), NOW);
 
         // then one alert for the unit, about the first child, naming both, with the question and when it is due
@@ -127,7 +126,8 @@ class RouterTest {
             assertThat(a.getHouseholdChildren()).extracting(c -> c.getChildId()).containsExactly("CH-P", "CH-T");
             assertThat(a.getResponse().getQuestion())
                     .isEqualTo("Were the children's safeguarding needs considered, and what was done?");
-            assertThat(a.getResponse().getRespondBy()).isEqualTo(NOW.plus(Duration.ofDays(5)));
+            // routed on Saturday 21 November: the fifth working day after is Friday 27th, due at its close (17:00 GMT)
+            assertThat(a.getResponse().getRespondBy()).isEqualTo(Instant.parse("2026-11-27T17:00:00Z"));
             assertThat(a.getRoutingReason()).isEqualTo(RoutingReason.ADULT_SUPERVISED_BY_PROBATION);
             assertThat(a.getDisclosed().getSupervisedAdult().getGivenName()).isEqualTo("Sid");
             assertThat(a.getDisclosed().getSupervisedAdult().getRole()).isEqualTo(AdultRole.SUSPECT);

@@ -76,6 +76,13 @@ class RetentionPurgeTest extends IntegrationTestSupport {
             assertThat(row.get("purged_at")).isNotNull();
             assertThat(row.get("recipient_org_id")).isNotNull();
         });
+        // ... delivery's copy keeps no way to find the child either (the alerts API's search keys are cleared)
+        assertThat(jdbc.queryForList("select child_id, child_name_key, length(payload) as payload from delivered_alert"
+                + " where incident_id = ?", old.getIncidentId())).isNotEmpty().allSatisfy(row -> {
+            assertThat(((Number) row.get("payload")).intValue()).isZero();
+            assertThat(row.get("child_id")).isNull();
+            assertThat(row.get("child_name_key")).isNull();
+        });
         // ... its unresolved child no longer names anyone
         assertThat(jdbc.queryForList("select given_name, family_name, date_of_birth from unresolved_child"
                 + " where incident_id = ?", old.getIncidentId())).singleElement().satisfies(row -> {
