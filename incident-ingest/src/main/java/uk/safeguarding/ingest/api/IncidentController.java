@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.access.PoliceClient;
+import uk.safeguarding.ingest.http.SubmissionMetrics;
 import uk.safeguarding.ingest.submission.IncidentSubmission;
 import uk.safeguarding.ingest.submission.SubmissionService;
 
@@ -122,11 +123,14 @@ public class IncidentController {
                             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA)))
             })
     public ResponseEntity<SubmissionReceipt> submit(@Parameter(hidden = true) @RequestBody JsonNode body,
-            @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client) {
+            @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client,
+            jakarta.servlet.http.HttpServletRequest request) {
         IncidentSubmission submission = reader.read(body); // every field problem at once, or none
         if (!client.mayActFor(submission.forceCode())) {
             throw new ForceNotPermittedException(client, submission.forceCode());
         }
+        // counted for this force from here on (http/SubmissionMetrics)
+        request.setAttribute(SubmissionMetrics.FORCE_ATTRIBUTE, submission.forceCode());
         SubmissionService.Outcome outcome = submissions.submit(submission, client.clientId());
         SubmissionReceipt receipt = new SubmissionReceipt(outcome.incidentId(), outcome.revision(),
                 outcome.newlyAccepted() ? SubmissionReceipt.Status.ACCEPTED : SubmissionReceipt.Status.ALREADY_ACCEPTED);

@@ -91,6 +91,12 @@ public class EmailNotices {
         this.mail = mail;
         this.clock = clock;
         this.meters = meters;
+        // every purpose and outcome exists from the start (zero), so a rule on failures sees 0 rather than no data
+        for (Purpose purpose : Purpose.values()) {
+            for (String outcome : new String[] {"accepted", "failed", "retry", "no-recipients"}) {
+                meters.counter("notification.deliveries.email", "purpose", purpose.name(), "outcome", outcome);
+            }
+        }
         this.inboxBaseUrl = inboxBaseUrl;
         this.from = from;
         this.batchSize = batchSize;

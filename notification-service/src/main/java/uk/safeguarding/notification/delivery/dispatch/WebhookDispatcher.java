@@ -79,6 +79,10 @@ public class WebhookDispatcher {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
+        // every outcome exists from the start (zero), so a rule on failures sees 0 rather than no data
+        for (String outcome : new String[] {"delivered", "retry", "dead"}) {
+            meters.counter("notification.deliveries.webhook", "outcome", outcome);
+        }
         this.backoff = new Backoff(maxAttempts, baseDelay, maxDelay);
         this.lease = lease;
         this.requestTimeout = requestTimeout;
