@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.access.PoliceClient;
 import uk.safeguarding.ingest.http.SubmissionMetrics;
+import org.slf4j.MDC;
+import uk.safeguarding.schemas.IncidentIds;
 import uk.safeguarding.ingest.submission.IncidentSubmission;
 import uk.safeguarding.ingest.submission.SubmissionService;
 
@@ -131,7 +133,12 @@ public class IncidentController {
         }
         // counted for this force from here on (http/SubmissionMetrics)
         request.setAttribute(SubmissionMetrics.FORCE_ATTRIBUTE, submission.forceCode());
-        SubmissionService.Outcome outcome = submissions.submit(submission, client.clientId());
+        SubmissionService.Outcome outcome;
+        // the incident's id on every line of its submission (a field of its own in structured logs; never a name)
+        try (MDC.MDCCloseable incident = MDC.putCloseable("incidentId",
+                IncidentIds.forPoliceReference(submission.forceCode(), submission.policeReference()))) {
+            outcome = submissions.submit(submission, client.clientId());
+        }
         SubmissionReceipt receipt = new SubmissionReceipt(outcome.incidentId(), outcome.revision(),
                 outcome.newlyAccepted() ? SubmissionReceipt.Status.ACCEPTED : SubmissionReceipt.Status.ALREADY_ACCEPTED);
         return ResponseEntity.status(outcome.newlyAccepted() ? HttpStatus.ACCEPTED : HttpStatus.OK)

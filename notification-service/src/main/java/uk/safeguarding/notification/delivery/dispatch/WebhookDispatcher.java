@@ -108,7 +108,10 @@ public class WebhookDispatcher {
             return 0;
         }
         for (Claimed c : claimed) {
-            attempt(c, now);
+            // the alert's id on every line of its attempt (a field of its own in structured logs)
+            try (org.slf4j.MDC.MDCCloseable alert = org.slf4j.MDC.putCloseable("alertId", c.alertId().toString())) {
+                attempt(c, now);
+            }
         }
         log.info("Webhook dispatch: {} attempts", claimed.size());
         return claimed.size();

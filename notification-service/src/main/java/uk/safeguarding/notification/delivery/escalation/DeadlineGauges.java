@@ -43,21 +43,24 @@ public class DeadlineGauges {
         this.jdbc = jdbc;
         this.atRiskWindow = atRiskWindow;
         for (AgencyKind kind : AgencyKind.values()) {
-            atRisk.put(kind, gauge(meters, "notification.deadlines.at-risk", "kind", kind.name(),
-                    "Alerts not opened, due within the at-risk window"));
-            breached.put(kind, gauge(meters, "notification.deadlines.breached", "kind", kind.name(),
-                    "Alerts not opened and past their deadline"));
+            AtomicLong risk = new AtomicLong();
+            Gauge.builder("notification.deadlines.at-risk", risk, AtomicLong::get)
+                    .description("Alerts not opened, due within the at-risk window").tag("kind", kind.name())
+                    .register(meters);
+            atRisk.put(kind, risk);
+            AtomicLong late = new AtomicLong();
+            Gauge.builder("notification.deadlines.breached", late, AtomicLong::get)
+                    .description("Alerts not opened and past their deadline").tag("kind", kind.name())
+                    .register(meters);
+            breached.put(kind, late);
         }
         for (DeliveryState state : DeliveryState.values()) {
-            byState.put(state, gauge(meters, "notification.deliveries.state", "state", state.name(),
-                    "Alerts by the furthest delivery state they have reached"));
+            AtomicLong count = new AtomicLong();
+            Gauge.builder("notification.deliveries.state", count, AtomicLong::get)
+                    .description("Alerts by the furthest delivery state they have reached").tag("state", state.name())
+                    .register(meters);
+            byState.put(state, count);
         }
-    }
-
-    private static AtomicLong gauge(MeterRegistry meters, String name, String tag, String value, String description) {
-        AtomicLong holder = new AtomicLong();
-        Gauge.builder(name, holder, AtomicLong::get).description(description).tag(tag, value).register(meters);
-        return holder;
     }
 
     public Duration atRiskWindow() {

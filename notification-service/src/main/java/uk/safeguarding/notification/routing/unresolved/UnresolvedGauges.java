@@ -59,7 +59,7 @@ public class UnresolvedGauges {
     }
 
     @Bean
-    Values unresolvedGauges(JdbcTemplate jdbc, MeterRegistry meters) {
+    Values unresolvedGaugeValues(JdbcTemplate jdbc, MeterRegistry meters) {
         return new Values(jdbc, meters);
     }
 
