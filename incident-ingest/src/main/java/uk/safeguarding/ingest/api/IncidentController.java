@@ -127,12 +127,16 @@ public class IncidentController {
     public ResponseEntity<SubmissionReceipt> submit(@Parameter(hidden = true) @RequestBody JsonNode body,
             @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client,
             jakarta.servlet.http.HttpServletRequest request) {
+        // counted for the incident's force (http/SubmissionMetrics) when this client may act for it, even if the rest
+        // of the body is refused; a force the client may not act for is never a tag
+        JsonNode claimed = body == null ? null : body.get("forceCode");
+        if (claimed != null && claimed.isTextual() && client.mayActFor(claimed.asText())) {
+            request.setAttribute(SubmissionMetrics.FORCE_ATTRIBUTE, claimed.asText());
+        }
         IncidentSubmission submission = reader.read(body); // every field problem at once, or none
         if (!client.mayActFor(submission.forceCode())) {
             throw new ForceNotPermittedException(client, submission.forceCode());
         }
-        // counted for this force from here on (http/SubmissionMetrics)
-        request.setAttribute(SubmissionMetrics.FORCE_ATTRIBUTE, submission.forceCode());
         SubmissionService.Outcome outcome;
         // the incident's id on every line of its submission (a field of its own in structured logs; never a name)
         try (MDC.MDCCloseable incident = MDC.putCloseable("incidentId",
