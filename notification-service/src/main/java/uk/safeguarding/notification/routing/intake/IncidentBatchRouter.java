@@ -78,6 +78,13 @@ public class IncidentBatchRouter {
         this.audit = audit;
         this.meters = meters;
         this.clock = clock;
+        // every kind and reason exists from the start (zero), so a rule or panel sees 0 rather than no data
+        for (uk.safeguarding.avro.AgencyKind kind : uk.safeguarding.avro.AgencyKind.values()) {
+            meters.counter("notification.alerts", "kind", kind.name());
+        }
+        for (uk.safeguarding.avro.UnresolvedReason reason : uk.safeguarding.avro.UnresolvedReason.values()) {
+            meters.counter("notification.children.unresolved", "reason", reason.name());
+        }
         this.hooks = hooks;
     }
 
