@@ -192,7 +192,18 @@ class ComposeFileTest {
         }
         assertThat(targets).containsExactlyInAnyOrder("incident-ingest:9080", "notification-service:8082");
         assertThat(list(service("prometheus").get("volumes")))
-                .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+                .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                        "./prometheus/alert-rules.yml:/etc/prometheus/alert-rules.yml:ro");
+        assertThat(list(prometheus.get("rule_files"))).containsExactly("/etc/prometheus/alert-rules.yml");
+        List<String> alerts = new ArrayList<>();
+        for (Object group : list(Repository.yaml(DIR + "prometheus/alert-rules.yml").get("groups"))) {
+            for (Object rule : list(map(group).get("rules"))) {
+                assertThat(map(rule)).containsKeys("alert", "expr", "labels", "annotations");
+                alerts.add((String) map(rule).get("alert"));
+            }
+        }
+        assertThat(alerts).contains("ConsumerStalled", "DeadLettersArriving", "DeadlinesAtRisk", "DeadlinesBreached",
+                "UnresolvedChildWaitingTooLong", "IngestRefusingAForce", "WebhookDeliveriesFailing", "EmailNoticesFailing");
 
         Map<String, Object> datasource = map(list(Repository.yaml(DIR + "grafana/provisioning/datasources/prometheus.yaml")
                 .get("datasources")).get(0));
@@ -228,7 +239,9 @@ class ComposeFileTest {
             }
         }
         assertThat(registered).contains("notification_consumer_stuck", "notification_calendar_data_remaining");
-        Matcher used = Pattern.compile("\\bnotification_[a-z0-9_]+").matcher(Repository.read(DIR + "grafana/dashboards/operations.json"));
+        // (the names the running services expose, all of them: OperationsMetricsExistTest in deploy/local)
+        Matcher used = Pattern.compile("\\bnotification_[a-z0-9_]+").matcher(Repository.read(DIR + "grafana/dashboards/operations.json")
+                + Repository.read(DIR + "prometheus/alert-rules.yml"));
         while (used.find()) {
             String metric = used.group();
             assertThat(registered).as(metric + " (Prometheus name of a meter notification-service registers)")

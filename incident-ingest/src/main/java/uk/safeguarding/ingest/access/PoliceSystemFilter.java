@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.safeguarding.ingest.http.ProblemType;
+import uk.safeguarding.ingest.http.SubmissionMetrics;
 import uk.safeguarding.ingest.http.Problems;
 
 import java.io.IOException;
@@ -69,6 +70,10 @@ public final class PoliceSystemFilter extends OncePerRequestFilter {
                     "The token issuer's keys could not be fetched; nothing was accepted. Try again shortly.",
                     Map.of(HttpHeaders.RETRY_AFTER, "30"), Map.of());
             return;
+        }
+        if (client.forceCodes().size() == 1) {
+            // the force the client's refusals and submissions are counted for, until the incident says which
+            request.setAttribute(SubmissionMetrics.FORCE_ATTRIBUTE, client.forceCodes().iterator().next());
         }
         RateLimiter.Decision rate = rateLimiter.take(client.clientId());
         response.setHeader(RATE_LIMIT_LIMIT, Integer.toString(rate.limit()));

@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.access.PoliceClient;
+import uk.safeguarding.ingest.http.SubmissionMetrics;
+import org.slf4j.MDC;
+import uk.safeguarding.schemas.IncidentIds;
 import uk.safeguarding.ingest.submission.IncidentSubmission;
 import uk.safeguarding.ingest.submission.SubmissionService;
 
@@ -122,12 +125,24 @@ public class IncidentController {
                             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA)))
             })
     public ResponseEntity<SubmissionReceipt> submit(@Parameter(hidden = true) @RequestBody JsonNode body,
-            @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client) {
+            @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client,
+            jakarta.servlet.http.HttpServletRequest request) {
+        // counted for the incident's force (http/SubmissionMetrics) when this client may act for it, even if the rest
+        // of the body is refused; a force the client may not act for is never a tag
+        JsonNode claimed = body == null ? null : body.get("forceCode");
+        if (claimed != null && claimed.isTextual() && client.mayActFor(claimed.asText())) {
+            request.setAttribute(SubmissionMetrics.FORCE_ATTRIBUTE, claimed.asText());
+        }
         IncidentSubmission submission = reader.read(body); // every field problem at once, or none
         if (!client.mayActFor(submission.forceCode())) {
             throw new ForceNotPermittedException(client, submission.forceCode());
         }
-        SubmissionService.Outcome outcome = submissions.submit(submission, client.clientId());
+        SubmissionService.Outcome outcome;
+        // the incident's id on every line of its submission (a field of its own in structured logs; never a name)
+        try (MDC.MDCCloseable incident = MDC.putCloseable("incidentId",
+                IncidentIds.forPoliceReference(submission.forceCode(), submission.policeReference()))) {
+            outcome = submissions.submit(submission, client.clientId());
+        }
         SubmissionReceipt receipt = new SubmissionReceipt(outcome.incidentId(), outcome.revision(),
                 outcome.newlyAccepted() ? SubmissionReceipt.Status.ACCEPTED : SubmissionReceipt.Status.ALREADY_ACCEPTED);
         return ResponseEntity.status(outcome.newlyAccepted() ? HttpStatus.ACCEPTED : HttpStatus.OK)

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.http.CorrelationId;
 import uk.safeguarding.ingest.http.ProblemType;
+import uk.safeguarding.ingest.http.SubmissionMetrics;
 import uk.safeguarding.ingest.publishing.PublishFailedException;
 import uk.safeguarding.ingest.submission.ContractViolationException;
 import uk.safeguarding.ingest.submission.RevisionConflictException;
@@ -139,6 +140,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         withType.addAll(headers);
         if (body instanceof ProblemDetail problem) {
             withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+                ProblemType.forUri(problem.getType()).ifPresent(t -> SubmissionMetrics.refusedWith(servlet.getRequest(), t));
+            }
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
                 ProblemType type = ProblemType.forStatus(statusCode.value());
                 problem.setType(type.uri());

@@ -16,4 +16,13 @@ public class HttpConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
+
+    /** After the correlation id, before the token filter: so refusals of the token filter are counted too. */
+    @Bean
+    FilterRegistrationBean<SubmissionMetrics> submissionMetricsFilter(io.micrometer.core.instrument.MeterRegistry meters) {
+        FilterRegistrationBean<SubmissionMetrics> registration = new FilterRegistrationBean<>(new SubmissionMetrics(meters));
+        registration.addUrlPatterns(SubmissionMetrics.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+        return registration;
+    }
 }

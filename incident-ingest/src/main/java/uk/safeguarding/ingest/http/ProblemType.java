@@ -85,6 +85,19 @@ public enum ProblemType {
     }
 
     /** The type for a status Spring answered on its own (404, 405, 406, 415, a bad parameter). */
+    /** The type whose URI this is, if any. */
+    public static java.util.Optional<ProblemType> forUri(URI uri) {
+        if (uri == null) {
+            return java.util.Optional.empty();
+        }
+        for (ProblemType type : values()) {
+            if (type.uri().equals(uri)) {
+                return java.util.Optional.of(type);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static ProblemType forStatus(int status) {
         return switch (status) {
             case 404 -> NOT_FOUND;

@@ -21,6 +21,7 @@ public final class Problems {
     public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
                              ProblemType type, String detail, Map<String, String> headers, Map<String, Object> extra)
             throws IOException {
+        SubmissionMetrics.refusedWith(request, type);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());

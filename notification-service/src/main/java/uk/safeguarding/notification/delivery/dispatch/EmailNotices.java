@@ -91,6 +91,12 @@ public class EmailNotices {
         this.mail = mail;
         this.clock = clock;
         this.meters = meters;
+        // every purpose and outcome exists from the start (zero), so a rule on failures sees 0 rather than no data
+        for (Purpose purpose : Purpose.values()) {
+            for (String outcome : new String[] {"accepted", "failed", "retry", "no-recipients"}) {
+                meters.counter("notification.deliveries.email", "purpose", purpose.name(), "outcome", outcome);
+            }
+        }
         this.inboxBaseUrl = inboxBaseUrl;
         this.from = from;
         this.batchSize = batchSize;
@@ -144,6 +150,13 @@ public class EmailNotices {
         if (notice == null) {
             return false; // another instance has it, or it is done
         }
+        // the alert's id on every line of this notice (a field of its own in structured logs)
+        try (org.slf4j.MDC.MDCCloseable alert = org.slf4j.MDC.putCloseable("alertId", notice.alertId().toString())) {
+            return sendOne(notice);
+        }
+    }
+
+    private boolean sendOne(Notice notice) {
         Instant now = clock.instant();
         List<PersonEntity> recipients = people.findByOrganisationIdAndRoleIn(notice.organisationId(),
                 notice.purpose().roles()).stream().filter(p -> p.email() != null && !p.email().isBlank()).toList();

@@ -79,6 +79,10 @@ public class WebhookDispatcher {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
+        // every outcome exists from the start (zero), so a rule on failures sees 0 rather than no data
+        for (String outcome : new String[] {"delivered", "retry", "dead"}) {
+            meters.counter("notification.deliveries.webhook", "outcome", outcome);
+        }
         this.backoff = new Backoff(maxAttempts, baseDelay, maxDelay);
         this.lease = lease;
         this.requestTimeout = requestTimeout;
@@ -104,7 +108,10 @@ public class WebhookDispatcher {
             return 0;
         }
         for (Claimed c : claimed) {
-            attempt(c, now);
+            // the alert's id on every line of its attempt (a field of its own in structured logs)
+            try (org.slf4j.MDC.MDCCloseable alert = org.slf4j.MDC.putCloseable("alertId", c.alertId().toString())) {
+                attempt(c, now);
+            }
         }
         log.info("Webhook dispatch: {} attempts", claimed.size());
         return claimed.size();

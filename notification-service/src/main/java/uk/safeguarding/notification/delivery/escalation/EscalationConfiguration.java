@@ -18,4 +18,12 @@ public class EscalationConfiguration {
                             @Value("${notification.escalation.enabled:true}") boolean enabled) {
         return new Poller("escalation", interval, enabled, () -> escalations.processDue(clock.instant()));
     }
+
+    /** The deadline gauges (at risk, breached, deliveries by state): one query every interval. */
+    @Bean
+    Poller deadlineGaugesPoller(DeadlineGauges gauges, Clock clock,
+                                @Value("${notification.metrics.refresh-interval:PT1M}") Duration interval,
+                                @Value("${notification.metrics.enabled:true}") boolean enabled) {
+        return new Poller("deadline-gauges", interval, enabled, () -> gauges.refresh(clock.instant()));
+    }
 }

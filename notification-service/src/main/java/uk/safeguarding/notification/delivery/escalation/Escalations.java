@@ -57,6 +57,11 @@ public class Escalations {
         this.deliveryLog = deliveryLog;
         this.notices = notices;
         this.meters = meters;
+        // every kind exists from the start (zero): a rule on increase() sees 0 rather than no data
+        for (AgencyKind kind : AgencyKind.values()) {
+            meters.counter("notification.deliveries.escalated", "kind", kind.name());
+            meters.counter("notification.deliveries.breached", "kind", kind.name());
+        }
         this.rule = new EscalationRule(beforeDeadline);
         this.batchSize = batchSize;
     }

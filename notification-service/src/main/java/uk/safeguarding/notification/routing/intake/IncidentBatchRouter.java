@@ -1,6 +1,7 @@
 package uk.safeguarding.notification.routing.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,7 @@ import uk.safeguarding.schemas.Topics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -76,6 +78,13 @@ public class IncidentBatchRouter {
         this.audit = audit;
         this.meters = meters;
         this.clock = clock;
+        // every kind and reason exists from the start (zero), so a rule or panel sees 0 rather than no data
+        for (uk.safeguarding.avro.AgencyKind kind : uk.safeguarding.avro.AgencyKind.values()) {
+            meters.counter("notification.alerts", "kind", kind.name());
+        }
+        for (uk.safeguarding.avro.UnresolvedReason reason : uk.safeguarding.avro.UnresolvedReason.values()) {
+            meters.counter("notification.children.unresolved", "reason", reason.name());
+        }
         this.hooks = hooks;
     }
 
@@ -95,7 +104,7 @@ public class IncidentBatchRouter {
         List<Outbound> out = publish(written);
         out.addAll(resend(decided.redelivered()));
 
-        count(decided, written);
+        count(decided, written, now);
         log.debug("Batch of {}: {} routed, {} superseded, {} duplicates, {} redelivered; {} alerts, {} unresolved"
                         + " children; {} ms", batch.size(), decided.toRoute().size(), decided.superseded(),
                 decided.duplicates(), decided.redelivered().size(), written.alerts().size(),
@@ -193,15 +202,37 @@ public class IncidentBatchRouter {
         return out;
     }
 
-    private void count(Decided decided, Written written) {
+    private void count(Decided decided, Written written, Instant routedAt) {
         meters.counter("notification.incidents", "outcome", "routed").increment(decided.toRoute().size());
         meters.counter("notification.incidents", "outcome", "superseded").increment(decided.superseded());
         meters.counter("notification.incidents", "outcome", "duplicate").increment(decided.duplicates());
         meters.counter("notification.incidents", "outcome", "redelivered").increment(decided.redelivered().size());
         written.alerts().forEach(e -> meters.counter("notification.alerts",
                 "kind", e.alert().getRecipient().getKind().name()).increment());
+        // acceptance to alert: from the revision's reportedAt to this routing, per alert, by agency kind
+        Map<String, Instant> reportedAt = new HashMap<>();
+        decided.toRoute().forEach(r -> reportedAt.put(r.incident().getIncidentId(), r.incident().getReportedAt()));
+        written.alerts().forEach(e -> {
+            Instant reported = reportedAt.get(e.alert().getIncidentId());
+            if (reported != null) {
+                alertLatency(e.alert().getRecipient().getKind().name())
+                        .record(Duration.between(reported, routedAt).isNegative() ? Duration.ZERO
+                                : Duration.between(reported, routedAt));
+            }
+        });
         written.unresolved().forEach(e -> meters.counter("notification.children.unresolved",
                 "reason", e.child().getReason().name()).increment());
+    }
+
+    /** {@code notification.alerts.latency{kind}}: a histogram, so that Prometheus can compute any quantile. */
+    private Timer alertLatency(String kind) {
+        return Timer.builder("notification.alerts.latency")
+                .description("From the incident revision's reportedAt to its alert being routed")
+                .tag("kind", kind)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(meters);
     }
 
     static Outbound alertOut(AgencyAlert alert) {

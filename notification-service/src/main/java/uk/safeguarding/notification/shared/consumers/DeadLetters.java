@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.shared.consumers;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +41,10 @@ public class DeadLetters {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    public DeadLetters(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    private final MeterRegistry meters;
+
+    public DeadLetters(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -54,6 +58,9 @@ public class DeadLetters {
     /** The dead letter of a record at {@code position} that failed with {@code cause}. */
     public DeadLetter of(RecordPosition position, byte[] key, byte[] value, Throwable cause) {
         String why = Failures.describe(cause);
+        // by the original topic and the cause's type (a class name: never a value from the record)
+        meters.counter("notification.dead.letters", "topic", position.topic(), "cause", cause.getClass().getSimpleName())
+                .increment();
         Map<String, byte[]> headers = new LinkedHashMap<>();
         headers.put(EXCEPTION_FQCN, utf8(cause.getClass().getName()));
         headers.put(EXCEPTION_MESSAGE, utf8(why));

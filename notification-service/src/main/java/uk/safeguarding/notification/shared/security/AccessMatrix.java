@@ -46,6 +46,9 @@ public final class AccessMatrix {
             line(ANY, "/error", new AccessRule.Public()),
             line(READ, "/favicon.ico", new AccessRule.Public()),
             line(READ, "/actuator/health/**", new AccessRule.Public()),
+            // Prometheus scrapes without a person's account: meters carry counts and timings tagged by kinds,
+            // states, outcomes, topics and causes, never a child, an organisation or an alert (README "Operations")
+            line(READ, "/actuator/prometheus", new AccessRule.Public()),
             line(ANY, "/actuator/**", anyRole(OPERATIONS)),
             line(READ, "/v3/api-docs/**", new AccessRule.SignedIn()),
             line(READ, "/swagger-ui/**", new AccessRule.SignedIn()),

@@ -34,7 +34,8 @@ class AccessMatrixTest {
             GET    | /error                                          | public
             GET    | /actuator/health                                | public
             GET    | /actuator/health/liveness                       | public
-            GET    | /actuator/prometheus                            | OPERATIONS
+            GET    | /actuator/prometheus                            | public
+            POST   | /actuator/prometheus                            | OPERATIONS
             GET    | /actuator/metrics                               | OPERATIONS
             POST   | /actuator/health                                | OPERATIONS
             GET    | /v3/api-docs                                    | *
