@@ -3,7 +3,7 @@ package uk.safeguarding.notification;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument.Identifier;
 import uk.safeguarding.notification.routing.directory.IdentifierScheme;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package uk.safeguarding.notification.demo;
 
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.routing.directory.IdentifierScheme;
 import uk.safeguarding.notification.routing.directory.Relationship;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;

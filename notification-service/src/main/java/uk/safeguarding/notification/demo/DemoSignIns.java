@@ -3,7 +3,7 @@ package uk.safeguarding.notification.demo;
 import uk.safeguarding.notification.shared.security.PersonRole;
 import uk.safeguarding.notification.demo.DemoDirectory;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package uk.safeguarding.notification.demo;
 
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
 import uk.safeguarding.notification.routing.directory.IdentifierScheme;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.notification.routing.router.SchoolAge;

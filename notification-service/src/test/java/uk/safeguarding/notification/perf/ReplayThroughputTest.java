@@ -10,7 +10,7 @@ import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.IncidentChild;
 import uk.safeguarding.notification.IntegrationTestSupport;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.routing.matching.Candidate;
 import uk.safeguarding.notification.routing.matching.SyntheticDirectory;
 import uk.safeguarding.schemas.Topics;

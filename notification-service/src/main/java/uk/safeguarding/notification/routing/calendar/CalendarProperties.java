@@ -17,9 +17,9 @@ import java.util.Map;
  * @param defaultTermDates     the area's default school calendar (schools without their own follow it)
  * @param defaultDayStartsAt   when a school's day starts if its calendar does not say (hh:mm)
  * @param workingHours         the office hours the working-hours rules count in
- * @param rules                by recipient kind (school, school-nurse, gp, health-visiting, probation,
- *                             local-authority): {@code type} next-school-day or working-hours, {@code working-hours}
- *                             the amount (e.g. 4h)
+ * @param rules                overrides by recipient kind (school, school-nurse, gp, ...; kinds not listed keep
+ *                             their declaration's rule): {@code type} next-school-day or working-hours,
+ *                             {@code working-hours} the amount (e.g. 4h)
  */
 @ConfigurationProperties("notification.calendar")
 public record CalendarProperties(

@@ -5,7 +5,7 @@ import uk.safeguarding.notification.routing.router.Deadlines;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.AgencyKind;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.routing.directory.OrganisationRepository;
 import uk.safeguarding.notification.routing.router.DirectoryView;
 

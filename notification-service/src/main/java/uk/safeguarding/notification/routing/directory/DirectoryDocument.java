@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.routing.directory;
 
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.demo.DemoDirectory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -11,7 +12,12 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -82,6 +88,32 @@ public record DirectoryDocument(
         /** Educated at home: the local authority's officer is told in place of a school. Absent means no. */
         public boolean educatedAtHome() {
             return Boolean.TRUE.equals(homeEducated);
+        }
+
+        /** The organisation of a kind linked from a child's record, by the field its declaration names; or null. */
+        public String link(OrganisationKind kind) {
+            Method accessor = LINK_FIELDS.get(kind);
+            if (accessor == null) {
+                throw new IllegalArgumentException(kind + " is not linked from a child's record");
+            }
+            try {
+                return (String) accessor.invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        // a kind's field is named by its declaration; a kind declared without its field here fails at start
+        private static final Map<OrganisationKind, Method> LINK_FIELDS = new EnumMap<>(OrganisationKind.class);
+
+        static {
+            for (OrganisationKind kind : OrganisationKind.linkedFromChild()) {
+                RecordComponent field = Arrays.stream(Child.class.getRecordComponents())
+                        .filter(c -> c.getName().equals(kind.link().field()) && c.getType() == String.class)
+                        .findFirst().orElseThrow(() -> new IllegalStateException("The directory document's child has"
+                                + " no field " + kind.link().field() + " for the organisation kind " + kind));
+                LINK_FIELDS.put(kind, field.getAccessor());
+            }
         }
     }
 

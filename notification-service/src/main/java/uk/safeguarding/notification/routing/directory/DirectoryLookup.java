@@ -13,6 +13,7 @@ import uk.safeguarding.notification.routing.matching.ChildDetails;
 import uk.safeguarding.notification.routing.router.ChildMatcher;
 import uk.safeguarding.notification.routing.router.DirectoryView;
 import uk.safeguarding.notification.shared.vocabulary.Names;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -20,11 +21,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Looks up everything a batch of incidents needs from the directory in a fixed number of queries (arrays with
@@ -173,28 +176,28 @@ public class DirectoryLookup {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.query("select c.id, c.given_name, c.family_name, c.date_of_birth, c.school_org_id, c.gp_org_id,"
-                        + " c.health_visiting_org_id, c.early_years_org_id, c.college_org_id, c.home_educated,"
-                        + " c.local_authority_org_id, c.postcode,"
+        List<OrganisationKind> linked = OrganisationKind.linkedFromChild();
+        jdbc.query("select c.id, c.given_name, c.family_name, c.date_of_birth, c.home_educated, c.postcode,"
                         + " (select i.value from child_identifier i where i.child_id = c.id and i.scheme = 'UPN'),"
                         + " (select i.value from child_identifier i where i.child_id = c.id and i.scheme = 'NHS_NUMBER')"
-                        + " from child c where c.id = any(?)",
+                        + CHILD_LINK_COLUMNS + " from child c where c.id = any(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
                 rs -> {
+                    Map<OrganisationKind, String> links = new EnumMap<>(OrganisationKind.class);
+                    for (int i = 0; i < linked.size(); i++) {
+                        String organisationId = rs.getString(9 + i);
+                        if (organisationId != null) {
+                            links.put(linked.get(i), organisationId);
+                            orgIds.add(organisationId);
+                        }
+                    }
                     DirectoryView.Child c = new DirectoryView.Child(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11));
+                            rs.getObject(4, LocalDate.class), links, rs.getBoolean(5));
                     children.put(c.id(), c);
                     if (details != null) {
                         details.put(c.id(), new ChildDetails(c.givenName(), c.familyName(), c.dateOfBirth(),
-                                rs.getString(12), rs.getString(13), rs.getString(14)));
+                                rs.getString(6), rs.getString(7), rs.getString(8)));
                     }
-                    addIfPresent(orgIds, c.schoolId());
-                    addIfPresent(orgIds, c.gpPracticeId());
-                    addIfPresent(orgIds, c.healthVisitingTeamId());
-                    addIfPresent(orgIds, c.earlyYearsSettingId());
-                    addIfPresent(orgIds, c.collegeId());
-                    addIfPresent(orgIds, c.localAuthorityId());
                 });
     }
 
@@ -211,6 +214,10 @@ public class DirectoryLookup {
                 });
         return byAdult;
     }
+
+    /** The child's link columns, in {@link OrganisationKind#linkedFromChild()}'s order (names from the declaration). */
+    private static final String CHILD_LINK_COLUMNS = OrganisationKind.linkedFromChild().stream()
+            .map(kind -> ", c." + kind.link().column()).collect(Collectors.joining());
 
     private static DirectoryView.Organisation organisation(ResultSet rs, int first) throws SQLException {
         return new DirectoryView.Organisation(rs.getString(first), rs.getString(first + 1),

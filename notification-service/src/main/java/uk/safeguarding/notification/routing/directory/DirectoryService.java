@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.routing.directory;
 
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.shared.web.InvalidRequestException;
 
 import org.springframework.stereotype.Service;
@@ -176,14 +177,8 @@ public class DirectoryService {
         doc.organisations().forEach(o -> orgKinds.put(o.id(), o.kind()));
         Set<String> referenced = new LinkedHashSet<>();
         doc.organisations().forEach(o -> addIfPresent(referenced, o.schoolNurseOrganisationId()));
-        doc.children().forEach(c -> {
-            addIfPresent(referenced, c.schoolId());
-            addIfPresent(referenced, c.gpPracticeId());
-            addIfPresent(referenced, c.healthVisitingTeamId());
-            addIfPresent(referenced, c.earlyYearsSettingId());
-            addIfPresent(referenced, c.collegeId());
-            addIfPresent(referenced, c.localAuthorityId());
-        });
+        doc.children().forEach(c -> OrganisationKind.linkedFromChild().forEach(kind ->
+                addIfPresent(referenced, c.link(kind))));
         doc.adults().forEach(a -> addIfPresent(referenced, a.probationDeliveryUnitId()));
         referenced.removeAll(orgKinds.keySet());
         for (List<String> chunk : chunks(new ArrayList<>(referenced))) {
@@ -208,15 +203,9 @@ public class DirectoryService {
         for (int i = 0; i < doc.children().size(); i++) {
             DirectoryDocument.Child c = doc.children().get(i);
             String at = path("children", i, single);
-            reference(orgKinds, c.schoolId(), OrganisationKind.SCHOOL, at + "schoolId", problems);
-            reference(orgKinds, c.gpPracticeId(), OrganisationKind.GP, at + "gpPracticeId", problems);
-            reference(orgKinds, c.healthVisitingTeamId(), OrganisationKind.HEALTH_VISITING, at + "healthVisitingTeamId",
-                    problems);
-            reference(orgKinds, c.earlyYearsSettingId(), OrganisationKind.EARLY_YEARS, at + "earlyYearsSettingId",
-                    problems);
-            reference(orgKinds, c.collegeId(), OrganisationKind.COLLEGE, at + "collegeId", problems);
-            reference(orgKinds, c.localAuthorityId(), OrganisationKind.LOCAL_AUTHORITY, at + "localAuthorityId",
-                    problems);
+            for (OrganisationKind kind : OrganisationKind.linkedFromChild()) {
+                reference(orgKinds, c.link(kind), kind, at + kind.link().field(), problems);
+            }
             if (c.educatedAtHome() && (c.localAuthorityId() == null || c.localAuthorityId().isBlank())) {
                 problems.add(new FieldProblem(at + "localAuthorityId",
                         "required for a child educated at home (its officer is told in place of a school)"));

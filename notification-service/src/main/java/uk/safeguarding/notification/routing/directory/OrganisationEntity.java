@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.routing.directory;
 
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * A newer revision of an incident updates the alerts of the earlier one: each alert whose (child, recipient) had an
  * alert for an earlier revision carries {@code update} (which alert it replaces and what changed), and a recipient that
- * had one but gets none for this revision is told the incident no longer concerns it. One ledger query per batch.
+ * had one but gets none for this revision is told the incident no longer concerns it. One ledger query per batch
+ * (the edge), then {@link #decide} (plain Java).
  */
 @Component
 public class RevisionUpdates {
@@ -49,7 +50,24 @@ public class RevisionUpdates {
         if (revised.isEmpty()) {
             return List.of();
         }
-        Map<AlertLedger.Key, AgencyAlert> recorded = ledger.latestBefore(revised);
+        return decide(batch, ledger.latestBefore(revised), routedAt);
+    }
+
+    /**
+     * The decision, with no database: sets {@code update} on the batch's alerts of later revisions and returns the
+     * "no longer concerns this recipient" notices.
+     *
+     * @param recorded the latest alert the ledger holds for each (incident, child, recipient) of the batch's revised
+     *                 incidents, from revisions before the batch's
+     */
+    public static List<AgencyAlert> decide(List<Revision> batch, Map<AlertLedger.Key, AgencyAlert> recorded,
+                                           Instant routedAt) {
+        Map<String, Integer> revised = new LinkedHashMap<>();
+        for (Revision r : batch) {
+            if (r.incident().getRevision() > 1) {
+                revised.merge(r.incident().getIncidentId(), r.incident().getRevision(), Math::max);
+            }
+        }
         // several revisions of one incident in the same batch: oldest first, each updating the one before it
         List<Revision> ordered = batch.stream().filter(r -> revised.containsKey(r.incident().getIncidentId()))
                 .sorted(Comparator.comparing((Revision r) -> r.incident().getRevision())).toList();

@@ -2,6 +2,8 @@ package uk.safeguarding.notification.routing.router;
 
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.avro.RoutingReason;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind.Link;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -19,7 +21,8 @@ import java.util.Optional;
  * <li>16 or 17 and enrolled at a college: the college;</li>
  * <li>every child: the GP practice they are registered with.</li>
  * </ul>
- * A link to an organisation the directory does not hold is skipped (no alert to nobody).
+ * Which kind hears about which child, and through which link, is each kind's declaration ({@link OrganisationKind}):
+ * this applies it. A link to an organisation the directory does not hold is skipped (no alert to nobody).
  */
 public final class Recipients {
 
@@ -41,38 +44,36 @@ public final class Recipients {
 
     public static List<Recipient> forChild(DirectoryView.Child child, LocalDate incidentDate, DirectoryView directory) {
         List<Recipient> recipients = new ArrayList<>();
-        boolean underSchoolAge = SchoolAge.isUnderSchoolAge(child.dateOfBirth(), incidentDate);
-        if (!underSchoolAge && !child.homeEducated()) {
-            Optional<DirectoryView.Organisation> school = directory.organisation(child.schoolId());
-            school.ifPresent(s -> {
-                recipients.add(new Recipient(s, AgencyKind.SCHOOL, RoutingReason.ENROLLED_AT_SCHOOL,
-                        "enrolled at school " + s.id(), s.id()));
-                directory.organisation(s.schoolNurseOrganisationId()).ifPresent(n -> recipients.add(new Recipient(n,
-                        AgencyKind.SCHOOL_NURSE, RoutingReason.SCHOOL_NURSE_FOR_SCHOOL,
-                        "school nursing team for school " + s.id(), s.id())));
-            });
-        }
-        if (child.homeEducated()) {
-            directory.organisation(child.localAuthorityId()).ifPresent(la -> recipients.add(new Recipient(la,
-                    AgencyKind.LOCAL_AUTHORITY, RoutingReason.HOME_EDUCATED,
-                    "educated at home; elective home education officer of local authority " + la.id(), null)));
-        }
-        if (inFurtherEducationAge(child.dateOfBirth(), incidentDate)) {
-            directory.organisation(child.collegeId()).ifPresent(c -> recipients.add(new Recipient(c,
-                    AgencyKind.COLLEGE, RoutingReason.ENROLLED_AT_COLLEGE, "aged 16-17 and enrolled at college " + c.id(),
-                    null)));
-        }
-        directory.organisation(child.gpPracticeId()).ifPresent(gp -> recipients.add(new Recipient(gp, AgencyKind.GP,
-                RoutingReason.REGISTERED_WITH_GP, "registered with GP practice " + gp.id(), null)));
-        if (underSchoolAge) {
-            directory.organisation(child.healthVisitingTeamId()).ifPresent(hv -> recipients.add(new Recipient(hv,
-                    AgencyKind.HEALTH_VISITING, RoutingReason.HEALTH_VISITING_UNDER_SCHOOL_AGE,
-                    "under school age on the incident date; health visiting team " + hv.id(), null)));
-            directory.organisation(child.earlyYearsSettingId()).ifPresent(ey -> recipients.add(new Recipient(ey,
-                    AgencyKind.EARLY_YEARS, RoutingReason.ATTENDS_EARLY_YEARS_SETTING,
-                    "under school age on the incident date; attends early-years setting " + ey.id(), null)));
+        for (OrganisationKind kind : OrganisationKind.values()) {
+            if (!hears(kind.hears(), child, incidentDate)) {
+                continue;
+            }
+            String schoolId = child.link(OrganisationKind.SCHOOL);
+            Optional<DirectoryView.Organisation> recipient = switch (kind.link().on()) {
+                case CHILD -> directory.organisation(child.link(kind));
+                case CHILDS_SCHOOL -> directory.organisation(schoolId)
+                        .flatMap(school -> directory.organisation(school.schoolNurseOrganisationId()));
+                case ADULT, NONE -> Optional.empty();
+            };
+            // the school's calendar sets the deadline of the school and of those linked through it
+            boolean bySchoolCalendar = kind == OrganisationKind.SCHOOL || kind.link().on() == Link.On.CHILDS_SCHOOL;
+            recipient.ifPresent(o -> recipients.add(new Recipient(o, kind.agencyKind(), kind.reason(),
+                    kind.detail(o.id(), schoolId), bySchoolCalendar ? schoolId : null)));
         }
         return recipients;
+    }
+
+    /** Whether a child is one a kind hears about through the child's own links, on the incident date. */
+    static boolean hears(OrganisationKind.Hears hears, DirectoryView.Child child, LocalDate incidentDate) {
+        boolean underSchoolAge = SchoolAge.isUnderSchoolAge(child.dateOfBirth(), incidentDate);
+        return switch (hears) {
+            case EVERY_CHILD -> true;
+            case CHILDREN_UNDER_SCHOOL_AGE -> underSchoolAge;
+            case CHILDREN_AT_SCHOOL -> !underSchoolAge && !child.homeEducated();
+            case CHILDREN_EDUCATED_AT_HOME -> child.homeEducated();
+            case CHILDREN_OF_FURTHER_EDUCATION_AGE -> inFurtherEducationAge(child.dateOfBirth(), incidentDate);
+            case THROUGH_OTHER_RULES -> false;
+        };
     }
 
     /** 16 or 17 on the incident date (a college link outside that age is stale or wrong: not used). */

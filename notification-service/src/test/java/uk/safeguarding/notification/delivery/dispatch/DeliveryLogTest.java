@@ -10,7 +10,7 @@ import uk.safeguarding.avro.DeliveryChannel;
 import uk.safeguarding.avro.DeliveryState;
 import uk.safeguarding.notification.IntegrationTestSupport;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -15,7 +15,7 @@ import uk.safeguarding.avro.DeliveryState;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.IntegrationTestSupport;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.testkit.SampleIncidents;
 import uk.safeguarding.testkit.TopicProbe;

@@ -9,7 +9,7 @@ import uk.safeguarding.avro.DeliveryState;
 import uk.safeguarding.notification.shared.security.PersonRole;
 import uk.safeguarding.notification.delivery.dispatch.RecipientAction;
 import uk.safeguarding.notification.demo.DemoDirectory;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 
 import java.time.Instant;
 import java.time.LocalDate;

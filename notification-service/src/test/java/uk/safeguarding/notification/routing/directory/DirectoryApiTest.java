@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.routing.directory;
 
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.testkit.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import uk.safeguarding.notification.shared.security.PersonRole;

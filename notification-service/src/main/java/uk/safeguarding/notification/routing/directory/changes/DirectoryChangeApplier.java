@@ -8,8 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.safeguarding.avro.DirectoryChanged;
 import uk.safeguarding.avro.IdentifierScheme;
 import uk.safeguarding.avro.PersonIdentifier;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
-import uk.safeguarding.notification.routing.directory.changes.DirectoryChangeRules.Link;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.routing.directory.changes.DirectoryChangeRules.PersonKind;
 import uk.safeguarding.notification.shared.vocabulary.Names;
 import uk.safeguarding.notification.shared.vocabulary.RecordPosition;
@@ -54,8 +53,8 @@ public class DirectoryChangeApplier {
             log.info("Directory change {} seen before: nothing done", changeId);
             return Outcome.DUPLICATE;
         }
-        Optional<Link> link = DirectoryChangeRules.linkOf(change.getKind());
-        Optional<String> personId = link.flatMap(l -> person(change, l.person()));
+        Optional<OrganisationKind> link = DirectoryChangeRules.linkOf(change.getKind());
+        Optional<String> personId = link.flatMap(l -> person(change, DirectoryChangeRules.personOf(l)));
         String organisationId = blankToNull(change.getOrganisationId());
         OrganisationKind organisationKind = organisationId == null ? null : jdbc.query(
                 "select kind from organisation where id = ?",
@@ -63,7 +62,7 @@ public class DirectoryChangeApplier {
         Instant lastApplied = personId.isEmpty() ? null : jdbc.query("select max(effective_at) from directory_change_applied"
                         + " where person_id = ? and link = ? and outcome = 'APPLIED'",
                 rs -> rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null,
-                personId.get(), link.get().key());
+                personId.get(), link.get().link().changeKey());
 
         DirectoryChangeRules.Decision decision = DirectoryChangeRules.decide(change.getKind(), organisationId,
                 organisationKind, personId.isPresent(), change.getEffectiveAt(), lastApplied);
@@ -78,7 +77,7 @@ public class DirectoryChangeApplier {
         boolean stale = decision instanceof DirectoryChangeRules.Stale;
         jdbc.update("insert into directory_change_applied (change_id, kind, link, person_id, organisation_id,"
                         + " effective_at, outcome, source, applied_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                changeId, change.getKind().name(), link.orElseThrow().key(), person, organisationId,
+                changeId, change.getKind().name(), link.orElseThrow().link().changeKey(), person, organisationId,
                 Timestamp.from(change.getEffectiveAt()), stale ? "STALE" : "APPLIED",
                 change.getSource() == null ? "" : change.getSource(), Timestamp.from(now));
         log.info("Directory change {} ({}) for {}: {}", changeId, change.getKind(), person, stale ? "stale, ignored" : "applied");
@@ -97,20 +96,21 @@ public class DirectoryChangeApplier {
     private void update(DirectoryChangeRules.Apply a, String person, DirectoryChanged change, Instant now) {
         Timestamp at = Timestamp.from(now);
         String org = a.organisationId();
-        switch (a.link()) {
+        OrganisationKind kind = a.link();
+        if (kind == OrganisationKind.SCHOOL) {
             // enrolled at a school: no longer educated at home
-            case SCHOOL -> jdbc.update("update child set school_org_id = ?, home_educated = home_educated and ?::text is null,"
+            jdbc.update("update child set school_org_id = ?, home_educated = home_educated and ?::text is null,"
                     + " updated_at = ? where id = ?", org, org, at, person);
-            case GP -> jdbc.update("update child set gp_org_id = ?, updated_at = ? where id = ?", org, at, person);
-            case HEALTH_VISITING -> jdbc.update("update child set health_visiting_org_id = ?, updated_at = ? where id = ?",
-                    org, at, person);
-            case EARLY_YEARS -> jdbc.update("update child set early_years_org_id = ?, updated_at = ? where id = ?",
-                    org, at, person);
-            case COLLEGE -> jdbc.update("update child set college_org_id = ?, updated_at = ? where id = ?", org, at, person);
-            case HOME_EDUCATION -> jdbc.update("update child set home_educated = ?, local_authority_org_id = coalesce(?,"
+        } else if (kind == OrganisationKind.LOCAL_AUTHORITY) {
+            // the local authority's link is set by home education starting (its officer is told in place of a school)
+            jdbc.update("update child set home_educated = ?, local_authority_org_id = coalesce(?,"
                     + " local_authority_org_id), updated_at = ? where id = ?", org != null, org, at, person);
-            case PROBATION -> jdbc.update("update adult set probation_org_id = ?, probation_case_reference = ?,"
+        } else if (kind == OrganisationKind.PROBATION) {
+            jdbc.update("update adult set probation_org_id = ?, probation_case_reference = ?,"
                     + " updated_at = ? where id = ?", org, org == null ? null : change.getCaseReference(), at, person);
+        } else {
+            // any other link of a child's record: its column, named by the kind's declaration (never by the record)
+            jdbc.update("update child set " + kind.link().column() + " = ?, updated_at = ? where id = ?", org, at, person);
         }
     }
 

@@ -1,7 +1,7 @@
 package uk.safeguarding.notification.routing.directory.changes;
 
 import uk.safeguarding.avro.DirectoryChangeKind;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -20,62 +20,25 @@ public final class DirectoryChangeRules {
     /** Whose record a change updates. */
     public enum PersonKind { CHILD, ADULT }
 
-    /** The link a kind of change sets, the person it belongs to and the organisation kind it must name. */
-    public enum Link {
-        SCHOOL("school", PersonKind.CHILD, OrganisationKind.SCHOOL),
-        GP("gp", PersonKind.CHILD, OrganisationKind.GP),
-        HEALTH_VISITING("health-visiting", PersonKind.CHILD, OrganisationKind.HEALTH_VISITING),
-        EARLY_YEARS("early-years", PersonKind.CHILD, OrganisationKind.EARLY_YEARS),
-        COLLEGE("college", PersonKind.CHILD, OrganisationKind.COLLEGE),
-        HOME_EDUCATION("home-education", PersonKind.CHILD, OrganisationKind.LOCAL_AUTHORITY),
-        PROBATION("probation", PersonKind.ADULT, OrganisationKind.PROBATION);
-
-        private final String key;
-        private final PersonKind person;
-        private final OrganisationKind organisationKind;
-
-        Link(String key, PersonKind person, OrganisationKind organisationKind) {
-            this.key = key;
-            this.person = person;
-            this.organisationKind = organisationKind;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        public PersonKind person() {
-            return person;
-        }
-
-        public OrganisationKind organisationKind() {
-            return organisationKind;
-        }
+    /**
+     * The link a change sets: the organisation kind whose declaration lists the change ({@link OrganisationKind#link()}),
+     * or empty for a kind this reader does not know (UNKNOWN): rejected, never guessed.
+     */
+    public static Optional<OrganisationKind> linkOf(DirectoryChangeKind kind) {
+        return OrganisationKind.settingLink(kind);
     }
 
-    /** The link a kind sets, or empty for a kind this reader does not know (UNKNOWN): rejected, never guessed. */
-    public static Optional<Link> linkOf(DirectoryChangeKind kind) {
-        if (kind == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(switch (kind) {
-            case SCHOOL_CHANGED -> Link.SCHOOL;
-            case GP_REGISTERED -> Link.GP;
-            case HEALTH_VISITING_CHANGED -> Link.HEALTH_VISITING;
-            case EARLY_YEARS_CHANGED -> Link.EARLY_YEARS;
-            case COLLEGE_CHANGED -> Link.COLLEGE;
-            case HOME_EDUCATED -> Link.HOME_EDUCATION;
-            case PROBATION_CASE_OPENED, PROBATION_CASE_CLOSED -> Link.PROBATION;
-            case UNKNOWN -> null;
-        });
+    /** Whose record carries a kind's link. */
+    public static PersonKind personOf(OrganisationKind link) {
+        return link.link().on() == OrganisationKind.Link.On.ADULT ? PersonKind.ADULT : PersonKind.CHILD;
     }
 
     /** The decision about one change. */
     public sealed interface Decision permits Apply, Stale, Reject {
     }
 
-    /** Set the link to the organisation (null: remove it). */
-    public record Apply(Link link, String organisationId) implements Decision {
+    /** Set the link to an organisation of this kind (null: remove it). */
+    public record Apply(OrganisationKind link, String organisationId) implements Decision {
     }
 
     /** Older than the last change applied to the same link of the same person: ignored. */
@@ -96,12 +59,12 @@ public final class DirectoryChangeRules {
      */
     public static Decision decide(DirectoryChangeKind kind, String organisationId, OrganisationKind organisationKind,
                                   boolean personFound, Instant effectiveAt, Instant lastApplied) {
-        Optional<Link> link = linkOf(kind);
+        Optional<OrganisationKind> link = linkOf(kind);
         if (link.isEmpty()) {
             return new Reject("unknown kind of change " + kind);
         }
         if (!personFound) {
-            return new Reject("no " + link.get().person().name().toLowerCase() + " in the directory with the given id or identifier");
+            return new Reject("no " + personOf(link.get()).name().toLowerCase() + " in the directory with the given id or identifier");
         }
         boolean closing = kind == DirectoryChangeKind.PROBATION_CASE_CLOSED;
         String target = closing ? null : organisationId;
@@ -112,9 +75,8 @@ public final class DirectoryChangeRules {
             if (organisationKind == null) {
                 return new Reject("no organisation with id " + target);
             }
-            if (organisationKind != link.get().organisationKind()) {
-                return new Reject("organisation " + target + " is a " + organisationKind + ", not a "
-                        + link.get().organisationKind());
+            if (organisationKind != link.get()) {
+                return new Reject("organisation " + target + " is a " + organisationKind + ", not a " + link.get());
             }
         }
         if (lastApplied != null && effectiveAt.isBefore(lastApplied)) {

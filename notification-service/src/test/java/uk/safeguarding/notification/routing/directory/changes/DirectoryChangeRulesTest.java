@@ -2,9 +2,8 @@ package uk.safeguarding.notification.routing.directory.changes;
 
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.avro.DirectoryChangeKind;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.routing.directory.changes.DirectoryChangeRules.Apply;
-import uk.safeguarding.notification.routing.directory.changes.DirectoryChangeRules.Link;
 import uk.safeguarding.notification.routing.directory.changes.DirectoryChangeRules.Reject;
 import uk.safeguarding.notification.routing.directory.changes.DirectoryChangeRules.Stale;
 
@@ -19,7 +18,7 @@ class DirectoryChangeRulesTest {
     @Test
     void aSchoolMoveToAKnownSchoolApplies() {
         assertThat(DirectoryChangeRules.decide(DirectoryChangeKind.SCHOOL_CHANGED, "SCH-2", OrganisationKind.SCHOOL,
-                true, T, T.minusSeconds(60))).isEqualTo(new Apply(Link.SCHOOL, "SCH-2"));
+                true, T, T.minusSeconds(60))).isEqualTo(new Apply(OrganisationKind.SCHOOL, "SCH-2"));
     }
 
     @Test
@@ -36,7 +35,7 @@ class DirectoryChangeRulesTest {
         assertThat(DirectoryChangeRules.linkOf(DirectoryChangeKind.PROBATION_CASE_OPENED))
                 .isEqualTo(DirectoryChangeRules.linkOf(DirectoryChangeKind.PROBATION_CASE_CLOSED));
         assertThat(DirectoryChangeRules.decide(DirectoryChangeKind.PROBATION_CASE_CLOSED, "PDU-1",
-                OrganisationKind.PROBATION, true, T, null)).isEqualTo(new Apply(Link.PROBATION, null));
+                OrganisationKind.PROBATION, true, T, null)).isEqualTo(new Apply(OrganisationKind.PROBATION, null));
         assertThat(DirectoryChangeRules.decide(DirectoryChangeKind.PROBATION_CASE_OPENED, null, null, true, T, null))
                 .isInstanceOf(Reject.class);
     }
@@ -44,7 +43,7 @@ class DirectoryChangeRulesTest {
     @Test
     void aNullOrganisationRemovesTheLink() {
         assertThat(DirectoryChangeRules.decide(DirectoryChangeKind.EARLY_YEARS_CHANGED, null, null, true, T, null))
-                .isEqualTo(new Apply(Link.EARLY_YEARS, null));
+                .isEqualTo(new Apply(OrganisationKind.EARLY_YEARS, null));
     }
 
     @Test
@@ -58,6 +57,6 @@ class DirectoryChangeRulesTest {
         assertThat(DirectoryChangeRules.decide(DirectoryChangeKind.SCHOOL_CHANGED, "GP-1", OrganisationKind.GP, true,
                 T, null)).isEqualTo(new Reject("organisation GP-1 is a GP, not a SCHOOL"));
         assertThat(DirectoryChangeRules.decide(DirectoryChangeKind.HOME_EDUCATED, "LA-1",
-                OrganisationKind.LOCAL_AUTHORITY, true, T, null)).isEqualTo(new Apply(Link.HOME_EDUCATION, "LA-1"));
+                OrganisationKind.LOCAL_AUTHORITY, true, T, null)).isEqualTo(new Apply(OrganisationKind.LOCAL_AUTHORITY, "LA-1"));
     }
 }
