@@ -1,5 +1,6 @@
 package uk.safeguarding.faults;
 
+import uk.safeguarding.broker.KraftBroker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +53,7 @@ final class FaultPlatform implements ExtensionContext.Store.CloseableResource {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FaultPlatform.class);
 
     final Path workDir;
-    final RestartableKafkaBroker broker;
+    final KraftBroker broker;
     final EmbeddedPostgres postgres;
     final ConfigurableApplicationContext registry;
     final String registryUrl;
@@ -68,8 +70,16 @@ final class FaultPlatform implements ExtensionContext.Store.CloseableResource {
                 Files.delete(log); // this run's logs only
             }
         }
-        broker = RestartableKafkaBroker.startFresh(workDir.resolve("kafka"));
-        broker.createPlatformTopics();
+        Path kafkaData = workDir.resolve("kafka");
+        if (Files.exists(kafkaData)) {
+            try (var files = Files.walk(kafkaData)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); // a fresh broker each run
+            }
+        }
+        // no topic made by a client's mistake: every topic is the catalogue's
+        int[] ports = FreePorts.several(2);
+        broker = KraftBroker.start(ports[0], ports[1], kafkaData, Map.of("auto.create.topics.enable", "false"));
+        broker.createMissingTopics();
         postgres = EmbeddedPostgres.builder().start();
         createDatabase("schema_registry");
         createDatabase(DATABASE);

@@ -18,4 +18,29 @@ final class FreePorts {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Several different free ports: each socket is held open until all are chosen, so no port is given twice. */
+    static int[] several(int count) {
+        java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                socket.setReuseAddress(true);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is still free for the caller
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package uk.safeguarding.local;
 
+import uk.safeguarding.broker.KraftBroker;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.safeguarding.ingest.IncidentIngestApplication;
@@ -119,9 +120,9 @@ public final class LocalPlatform implements AutoCloseable {
         started.push(new Part("mail server", mail));
         this.mail = mail;
 
-        LocalKafkaBroker kafka = step("Kafka broker on :" + options.kafkaPort() + " (KRaft controller :"
+        KraftBroker kafka = step("Kafka broker on :" + options.kafkaPort() + " (KRaft controller :"
                         + options.kafkaControllerPort() + ")",
-                () -> LocalKafkaBroker.start(options.kafkaPort(), options.kafkaControllerPort(), data.resolve("kafka")));
+                () -> KraftBroker.start(options.kafkaPort(), options.kafkaControllerPort(), data.resolve("kafka")));
         started.push(new Part("Kafka broker", kafka));
         List<String> created = kafka.createMissingTopics();
         if (!created.isEmpty()) {

@@ -1,4 +1,4 @@
-package uk.safeguarding.faults;
+package uk.safeguarding.broker;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -24,39 +24,47 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A single-node KRaft broker (broker and controller in one) from Kafka's own server classes, on fixed ports and a log
- * directory of its own, that can be stopped and started again on the same ports and directory: what a broker restart
- * looks like to its clients. (spring-kafka-test's embedded broker cannot be restarted.)
+ * A single-node Kafka broker in KRaft mode (broker and controller in one), from Kafka's own server classes, on fixed
+ * ports and a log directory of its own. The directory is formatted only when it has never been, so data survives a
+ * restart; {@link #stop()} and {@link #start()} restart it on the same ports and directory, which is what a broker
+ * restart looks like to its clients (spring-kafka-test's embedded broker cannot be restarted). Used by the local run
+ * and by the fault tests.
  */
-final class RestartableKafkaBroker implements AutoCloseable {
+public final class KraftBroker implements AutoCloseable {
 
     private final int port;
     private final Properties properties;
     private KafkaRaftServer server;
 
-    private RestartableKafkaBroker(int port, Properties properties) {
+    private KraftBroker(int port, Properties properties) {
         this.port = port;
         this.properties = properties;
     }
 
-    static RestartableKafkaBroker startFresh(Path logDir) throws IOException {
-        Path dir = logDir.toAbsolutePath().normalize();
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+    /**
+     * Starts a broker on these ports, formatting {@code dataDir} first if it has never been formatted.
+     *
+     * @param settings broker settings over this class's defaults (e.g. {@code auto.create.topics.enable=false})
+     */
+    public static KraftBroker start(int port, int controllerPort, Path dataDir, Map<String, String> settings)
+            throws IOException {
+        Path logDir = dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(logDir);
+        Properties p = serverProperties(port, controllerPort, logDir);
+        p.putAll(settings);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(p, logDir);
         }
-        Files.createDirectories(dir);
-        int port = FreePorts.one();
-        int controllerPort = FreePorts.one();
-        Properties p = serverProperties(port, controllerPort, dir);
-        format(p, dir);
-        RestartableKafkaBroker broker = new RestartableKafkaBroker(port, p);
+        KraftBroker broker = new KraftBroker(port, p);
         broker.start();
         return broker;
     }
 
-    private static Properties serverProperties(int port, int controllerPort, Path logDir) {
+    public static KraftBroker start(int port, int controllerPort, Path dataDir) throws IOException {
+        return start(port, controllerPort, dataDir, Map.of());
+    }
+
+    static Properties serverProperties(int port, int controllerPort, Path logDir) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -76,7 +84,7 @@ final class RestartableKafkaBroker implements AutoCloseable {
         p.put("transaction.state.log.num.partitions", "5");
         p.put("min.insync.replicas", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "false");
+        // the default dedupe buffer is 128 MiB of heap; compacted topics here are tiny
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
         p.put("log.cleaner.threads", "1");
         p.put("num.network.threads", "2");
@@ -94,8 +102,9 @@ final class RestartableKafkaBroker implements AutoCloseable {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit;
         try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            // execute(...), not main(...): main exits the JVM
             exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString()}, print);
+                    "-c", config.toString(), "--ignore-formatted"}, print);
         } finally {
             Files.deleteIfExists(config);
         }
@@ -106,7 +115,7 @@ final class RestartableKafkaBroker implements AutoCloseable {
     }
 
     /** Starts the broker on its ports and log directory (again, after {@link #stop()}). */
-    synchronized void start() {
+    public synchronized void start() {
         if (server != null) {
             throw new IllegalStateException("The broker is running");
         }
@@ -121,7 +130,7 @@ final class RestartableKafkaBroker implements AutoCloseable {
     }
 
     /** A controlled shutdown: what clients see when a broker is restarted. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
@@ -129,16 +138,16 @@ final class RestartableKafkaBroker implements AutoCloseable {
         }
     }
 
-    synchronized boolean running() {
+    public synchronized boolean running() {
         return server != null;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
-    /** Every platform topic, with the catalogue's partitions and settings. */
-    void createPlatformTopics() throws Exception {
+    /** Creates the platform's topics that do not exist yet, with the catalogue's partitions and settings. */
+    public List<String> createMissingTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.newTopics((short) 1).stream()
@@ -146,6 +155,7 @@ final class RestartableKafkaBroker implements AutoCloseable {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
+            return missing.stream().map(NewTopic::name).toList();
         }
     }
 
