@@ -6,22 +6,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.avro.AgencyAlert;
 import uk.safeguarding.avro.AgencyKind;
 import uk.safeguarding.notification.shared.consumers.DeadLetters;
 import uk.safeguarding.notification.shared.consumers.Isolation;
+import uk.safeguarding.notification.shared.consumers.RawRecord;
+import uk.safeguarding.notification.shared.kafka.Outbound;
 import uk.safeguarding.notification.shared.vocabulary.RecordPosition;
 import uk.safeguarding.platform.failure.DependencyFailure;
 import uk.safeguarding.platform.failure.Failures;
 import uk.safeguarding.platform.failure.SafeMessage;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.serde.AvroSerdeConfig;
-import uk.safeguarding.serde.RegistryException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -75,33 +73,22 @@ public class DeliveryBatchConsumer {
     }
 
     public void accept(Message<List<?>> batch) {
-        List<?> values = batch.getPayload();
-        MessageHeaders headers = batch.getHeaders();
-        List<?> topics = list(headers, KafkaHeaders.RECEIVED_TOPIC);
-        List<?> partitions = list(headers, KafkaHeaders.RECEIVED_PARTITION);
-        List<?> offsets = list(headers, KafkaHeaders.OFFSET);
-        List<?> keys = list(headers, KafkaHeaders.RECEIVED_KEY);
+        List<RawRecord> records = RawRecord.of(batch);
         Instant now = clock.instant();
-        List<Read> alerts = new ArrayList<>(values.size());
+        List<Read> alerts = new ArrayList<>(records.size());
         int dead = 0;
-        for (int i = 0; i < values.size(); i++) {
-            RecordPosition position = new RecordPosition(topics.size() > i ? String.valueOf(topics.get(i))
-                    : Topics.alerts(AgencyKind.SCHOOL).name(), partitions.size() > i
-                    ? ((Number) partitions.get(i)).intValue() : -1,
-                    offsets.size() > i ? ((Number) offsets.get(i)).longValue() : -1);
-            byte[] key = keys.size() > i && keys.get(i) instanceof byte[] k ? k : null;
-            byte[] value = values.get(i) instanceof byte[] v ? v : null;
+        for (RawRecord raw : records) {
             try {
-                if (value == null || value.length == 0) {
+                if (raw.tombstone()) {
                     throw new Empty();
                 }
-                alerts.add(new Read(deserializer.deserialize(position.topic(), value), position, key, value));
+                alerts.add(new Read(deserializer.deserialize(raw.position().topic(), raw.value()), raw.position(),
+                        raw.key(), raw.value()));
             } catch (RuntimeException e) {
-                if (registryUnavailable(e)) {
-                    // not the record's fault: the batch is read again after a back-off
-                    throw new DependencyFailure("the schema registry is unavailable: " + Failures.describe(e));
+                if (RawRecord.readFailure(e) instanceof DependencyFailure notTheRecords) {
+                    throw notTheRecords; // the batch is read again after a back-off
                 }
-                deadLetter(position, key, value, e);
+                deadLetter(raw.position(), raw.key(), raw.value(), e);
                 dead++;
             }
         }
@@ -116,7 +103,7 @@ public class DeliveryBatchConsumer {
         int created = outcomes.stream().mapToInt(DeliveryIntake.Outcome::created).sum();
         meters.counter("notification.deliveries.dead-lettered").increment(dead);
         log.info("Delivery batch of {} alert records: {} new, {} already recorded, {} dead-lettered; {} email notices,"
-                        + " {} webhooks queued", values.size(), created, alerts.size() - atFault.size() - created, dead,
+                        + " {} webhooks queued", records.size(), created, alerts.size() - atFault.size() - created, dead,
                 outcomes.stream().mapToInt(DeliveryIntake.Outcome::emailNotices).sum(),
                 outcomes.stream().mapToInt(DeliveryIntake.Outcome::webhooks).sum());
     }
@@ -124,27 +111,6 @@ public class DeliveryBatchConsumer {
     private void deadLetter(RecordPosition position, byte[] key, byte[] value, RuntimeException cause) {
         log.warn("Alert record at {} dead-lettered: {}", position, Failures.describe(cause));
         DeadLetters.DeadLetter letter = deadLetters.of(position, key, value, cause);
-        MessageBuilder<Object> message = MessageBuilder.withPayload(letter.value());
-        if (letter.key() != null) {
-            message.setHeader(KafkaHeaders.KEY, letter.key());
-        }
-        letter.headers().forEach(message::setHeader);
-        if (!bridge.send(DEAD_LETTERS, message.build())) {
-            throw new IllegalStateException("Could not send to binding " + DEAD_LETTERS);
-        }
-    }
-
-    static boolean registryUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RegistryException r && (r.status() < 0 || r.status() >= 500)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<?> list(MessageHeaders headers, String name) {
-        Object value = headers.get(name);
-        return value instanceof List<?> l ? l : List.of();
+        new Outbound(DEAD_LETTERS, letter.key(), letter.value(), letter.headers()).sendThrough(bridge);
     }
 }

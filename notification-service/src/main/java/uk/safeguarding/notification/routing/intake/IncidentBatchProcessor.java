@@ -9,14 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.shared.consumers.DeadLetters;
 import uk.safeguarding.notification.shared.consumers.Isolation;
+import uk.safeguarding.notification.shared.consumers.RawRecord;
 import uk.safeguarding.notification.shared.consumers.RecordSkips;
 import uk.safeguarding.notification.shared.vocabulary.RecordPosition;
 import uk.safeguarding.platform.failure.DependencyFailure;
@@ -25,9 +23,7 @@ import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.schemas.contract.FieldProblem;
 import uk.safeguarding.schemas.contract.IncidentContract;
 import uk.safeguarding.serde.AvroSerdeConfig;
-import uk.safeguarding.serde.RegistryException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,33 +84,15 @@ public class IncidentBatchProcessor {
         this.clock = clock;
     }
 
-    /** A record as read: where, its key and value bytes (null value: a tombstone). */
-    private record Raw(RecordPosition position, byte[] key, byte[] value) {
-    }
-
     public void process(Message<List<?>> batch) {
-        List<?> values = batch.getPayload();
-        MessageHeaders headers = batch.getHeaders();
-        List<?> keys = list(headers, KafkaHeaders.RECEIVED_KEY);
-        List<?> topics = list(headers, KafkaHeaders.RECEIVED_TOPIC);
-        List<?> partitions = list(headers, KafkaHeaders.RECEIVED_PARTITION);
-        List<?> offsets = list(headers, KafkaHeaders.OFFSET);
         Instant now = clock.instant();
+        List<RawRecord> records = RawRecord.of(batch);
+        Map<RecordPosition, String> skipped = skips.requested(records.stream().map(RawRecord::position).toList());
 
-        List<Raw> records = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            RecordPosition position = new RecordPosition(String.valueOf(topics.get(i)),
-                    ((Number) partitions.get(i)).intValue(), ((Number) offsets.get(i)).longValue());
-            // a tombstone arrives as KafkaNull, not bytes
-            records.add(new Raw(position, keyBytes(keys.isEmpty() ? null : keys.get(i)),
-                    values.get(i) instanceof byte[] b ? b : null));
-        }
-        Map<RecordPosition, String> skipped = skips.requested(records.stream().map(Raw::position).toList());
-
-        List<IncidentBatchRouter.Received> valid = new ArrayList<>(values.size());
-        Map<RecordPosition, Raw> byPosition = new HashMap<>();
+        List<IncidentBatchRouter.Received> valid = new ArrayList<>(records.size());
+        Map<RecordPosition, RawRecord> byPosition = new HashMap<>();
         List<Outbound> dead = new ArrayList<>();
-        for (Raw raw : records) {
+        for (RawRecord raw : records) {
             RecordPosition position = raw.position();
             IncidentReported incident;
             try {
@@ -124,9 +102,8 @@ public class IncidentBatchProcessor {
                 }
                 incident = read(raw, now);
             } catch (RuntimeException e) {
-                if (registryUnavailable(e)) {
-                    // not the record's fault: abort the batch and read it again after a back-off
-                    throw new DependencyFailure("the schema registry is unavailable: " + Failures.describe(e));
+                if (RawRecord.readFailure(e) instanceof DependencyFailure notTheRecords) {
+                    throw notTheRecords; // the batch is read again after a back-off
                 }
                 dead.add(deadLetter(raw, e));
                 continue;
@@ -136,21 +113,21 @@ public class IncidentBatchProcessor {
         }
 
         List<Outbound> out = routeIsolating(valid, byPosition, dead); // database transactions committed on return
-        out.forEach(this::send);
-        dead.forEach(this::send);
+        out.forEach(o -> o.sendThrough(bridge));
+        dead.forEach(o -> o.sendThrough(bridge));
         if (!skipped.isEmpty()) {
             skips.markSkipped(skipped.keySet(), now);
         }
         meters.counter("notification.incidents", "outcome", "dead-lettered").increment(dead.size());
         log.info("Batch of {} incident records: {} routed, {} dead-lettered, {} records published",
-                values.size(), valid.size(), dead.size(), out.size());
+                records.size(), valid.size(), dead.size(), out.size());
 
         List<IncidentReported> incidents = valid.stream().map(IncidentBatchRouter.Received::incident).toList();
         hooks.orderedStream().forEach(h -> h.afterDatabaseCommit(incidents));
     }
 
     /** The incident of a record, or why it cannot be routed. */
-    private IncidentReported read(Raw raw, Instant now) {
+    private IncidentReported read(RawRecord raw, Instant now) {
         if (raw.value() == null || raw.value().length == 0) {
             throw new IncidentRejectedException(List.of(new FieldProblem("(record)",
                     "has no value: an incident is never deleted by a tombstone")));
@@ -170,7 +147,7 @@ public class IncidentBatchProcessor {
      * Routes the records, or, if the database refuses something of theirs, finds the record at fault
      * ({@link Isolation}) and dead-letters it. Removes what it dead-letters from {@code valid}.
      */
-    private List<Outbound> routeIsolating(List<IncidentBatchRouter.Received> valid, Map<RecordPosition, Raw> raws,
+    private List<Outbound> routeIsolating(List<IncidentBatchRouter.Received> valid, Map<RecordPosition, RawRecord> raws,
                                           List<Outbound> dead) {
         List<IncidentBatchRouter.Received> atFault = new ArrayList<>();
         List<Outbound> out = Isolation.isolate(List.copyOf(valid), router::route, (r, e) -> {
@@ -181,42 +158,9 @@ public class IncidentBatchProcessor {
         return out;
     }
 
-    private Outbound deadLetter(Raw raw, RuntimeException cause) {
+    private Outbound deadLetter(RawRecord raw, RuntimeException cause) {
         log.warn("Incident record at {} dead-lettered: {}", raw.position(), Failures.describe(cause));
         DeadLetters.DeadLetter letter = deadLetters.of(raw.position(), raw.key(), raw.value(), cause);
         return new Outbound(Bindings.DEAD_LETTERS, letter.key(), letter.value(), letter.headers());
-    }
-
-    private void send(Outbound o) {
-        MessageBuilder<Object> message = MessageBuilder.withPayload(o.value());
-        if (o.key() != null) {
-            message.setHeader(KafkaHeaders.KEY, o.key());
-        }
-        o.headers().forEach(message::setHeader);
-        if (!bridge.send(o.binding(), message.build())) {
-            throw new IllegalStateException("Could not send to binding " + o.binding());
-        }
-    }
-
-    /** The registry could not be reached or failed (5xx): retry the batch rather than dead-letter good records. */
-    static boolean registryUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RegistryException r && (r.status() < 0 || r.status() >= 500)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<?> list(MessageHeaders headers, String name) {
-        Object value = headers.get(name);
-        return value instanceof List<?> l ? l : List.of();
-    }
-
-    private static byte[] keyBytes(Object key) {
-        if (key == null || !(key instanceof byte[] || key instanceof CharSequence)) {
-            return null;
-        }
-        return key instanceof byte[] b ? b : key.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,9 @@
 package uk.safeguarding.notification.shared.kafka;
 
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
 import java.util.Map;
 
 /** A record to publish: the output binding, the key bytes, the value (Avro record or raw bytes), extra headers. */
@@ -7,5 +11,17 @@ public record Outbound(String binding, byte[] key, Object value, Map<String, byt
 
     public Outbound(String binding, byte[] key, Object value) {
         this(binding, key, value, Map.of());
+    }
+
+    /** Sends it through the bridge (inside the caller's Kafka transaction, if one is open); a refused send throws. */
+    public void sendThrough(StreamBridge bridge) {
+        MessageBuilder<Object> message = MessageBuilder.withPayload(value);
+        if (key != null) {
+            message.setHeader(KafkaHeaders.KEY, key);
+        }
+        headers.forEach(message::setHeader);
+        if (!bridge.send(binding, message.build())) {
+            throw new IllegalStateException("Could not send to binding " + binding);
+        }
     }
 }

@@ -7,13 +7,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import uk.safeguarding.avro.DirectoryChanged;
+import uk.safeguarding.notification.shared.consumers.RawRecord;
 import uk.safeguarding.notification.shared.vocabulary.RecordPosition;
 import uk.safeguarding.platform.failure.DependencyFailure;
 import uk.safeguarding.platform.failure.Failures;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.schemas.contract.Text;
 import uk.safeguarding.serde.AvroSerdeConfig;
-import uk.safeguarding.serde.RegistryException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,8 +51,8 @@ public class DirectoryChangesConfiguration {
             try {
                 change = deserializer.deserialize(position.topic(), bytes);
             } catch (RuntimeException e) {
-                if (registryUnavailable(e)) {
-                    throw new DependencyFailure("the schema registry is unavailable: " + Failures.describe(e));
+                if (RawRecord.readFailure(e) instanceof DependencyFailure notTheRecords) {
+                    throw notTheRecords; // the record is read again after a back-off
                 }
                 applier.reject(null, null, "unreadable record: " + Failures.describe(e), position, now);
                 return;
@@ -96,14 +96,5 @@ public class DirectoryChangesConfiguration {
             }
         }
         return null;
-    }
-
-    static boolean registryUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RegistryException r && (r.status() < 0 || r.status() >= 500)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
