@@ -5,17 +5,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.avro.AgencyAlert;
-import uk.safeguarding.avro.AgencyKind;
-import uk.safeguarding.avro.AlertChild;
 import uk.safeguarding.avro.FamilyHistory;
 import uk.safeguarding.avro.IncidentAdult;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.routing.router.Deadlines;
 import uk.safeguarding.notification.routing.family.FamilyHistories;
-import uk.safeguarding.notification.routing.family.FamilyIncident;
 import uk.safeguarding.notification.routing.family.FamilyRecords;
 import uk.safeguarding.notification.routing.family.FamilyRecords.Family;
-import uk.safeguarding.notification.routing.family.FamilyRecords.FamilyChild;
 import uk.safeguarding.notification.routing.family.FamilyRecords.Involvement;
 import uk.safeguarding.notification.routing.family.Person;
 import uk.safeguarding.notification.routing.router.AdultMatcher;
@@ -24,8 +20,6 @@ import uk.safeguarding.notification.routing.router.DirectoryView;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,8 +30,8 @@ import java.util.Set;
 /**
  * Sees the whole family, for a batch of routed incident revisions, after routing: records the directory persons each
  * involved, sets every alert's family history, and runs the concern rules, returning the alerts they raise to
- * children's social care. A fixed number of statements per batch (see {@link FamilyRecords},
- * {@link ConcernReferrals}).
+ * children's social care ({@link ConcernDecisions}, plain Java). A fixed number of statements per batch (see
+ * {@link FamilyRecords}, {@link ConcernReferrals}).
  */
 @Component
 public class FamilyPatterns {
@@ -99,76 +93,20 @@ public class FamilyPatterns {
         }
         Set<String> priorIds = new HashSet<>();
         families.forEach(f -> f.incidents().forEach(i -> priorIds.add(i.incidentId())));
-        Map<String, Instant> referred = new HashMap<>(referrals.referred(priorIds));
         Set<String> recipientIds = new LinkedHashSet<>();
         areas.all().forEach(a -> recipientIds.add(a.recipientOrganisationId()));
-        Map<String, String> recipients = referrals.childrensSocialCare(recipientIds);
 
-        // in order of occurrence, so an earlier incident of the batch referred now counts for a later one's repeat
-        List<Integer> order = new ArrayList<>();
-        for (int n = 0; n < batch.size(); n++) {
-            order.add(n);
-        }
-        order.sort(Comparator.comparing((Integer n) -> batch.get(n).incident().getOccurredAt()).thenComparing(n -> n));
-        Map<String, AgencyAlert> raised = new LinkedHashMap<>();
-        Map<String, ConcernReferrals.Referral> made = new LinkedHashMap<>();
-        for (int n : order) {
-            IncidentReported incident = batch.get(n).incident();
-            ConcernArea area = areas.forForce(incident.getForceCode()).orElse(null);
-            if (area == null) {
-                continue;
-            }
-            Family family = families.get(n);
-            List<Instant> priorReferrals = new ArrayList<>();
-            for (FamilyIncident i : family.incidents()) {
-                if (!i.incidentId().equals(incident.getIncidentId()) && referred.containsKey(i.incidentId())) {
-                    priorReferrals.add(i.occurredAt());
-                }
-            }
-            List<ConcernRules.Finding> findings = ConcernRules.evaluate(area, incident.getIncidentId(),
-                    incident.getOccurredAt(), incident.getRiskLevel(), family.incidents(), priorReferrals);
-            if (findings.isEmpty()) {
-                continue;
-            }
-            String recipientName = recipients.get(area.recipientOrganisationId());
-            List<AlertChild> children = householdChildren(batch.get(n).alerts(), family);
-            if (recipientName == null || children.isEmpty()) {
-                meters.counter("notification.concerns", "outcome", "not-raised").increment();
-                log.warn("Incident {} revision {}: concern rules {} fired in area {} but {}", incident.getIncidentId(),
-                        incident.getRevision(), findings.stream().map(f -> f.rule().name()).toList(), area.name(),
-                        recipientName == null ? "its recipient " + area.recipientOrganisationId()
-                                + " is not a children's social care organisation in the directory"
-                                : "no child of the family is in the directory");
-                continue;
-            }
-            Instant dueBy = deadlines.dueBy(AgencyKind.CHILDRENS_SOCIAL_CARE, area.recipientOrganisationId(),
-                    Deadlines.receivedAt(incident.getReportedAt(), routedAt));
-            AgencyAlert alert = ConcernAlerts.build(incident, area, findings,
-                    new ConcernAlerts.Organisation(area.recipientOrganisationId(), recipientName), children,
-                    FamilyHistory.newBuilder(histories.get(n)).build(), routedAt, dueBy);
-            raised.putIfAbsent(alert.getAlertId(), alert);
-            String key = incident.getIncidentId() + "|" + area.recipientOrganisationId();
-            ConcernReferrals.Referral referral = new ConcernReferrals.Referral(alert, incident.getOccurredAt(),
-                    String.join(",", findings.stream().map(f -> f.rule().name()).toList()));
-            made.merge(key, referral, (a, b) -> a.alert().getIncidentRevision() >= b.alert().getIncidentRevision() ? a : b);
-            referred.putIfAbsent(incident.getIncidentId(), incident.getOccurredAt());
-            findings.forEach(f -> meters.counter("notification.concerns", "rule", f.rule().name()).increment());
-        }
-        referrals.recordAll(made.values(), routedAt);
-        return new ArrayList<>(raised.values());
-    }
+        ConcernDecisions.Decision decision = ConcernDecisions.decide(batch, families, histories, areas,
+                referrals.referred(priorIds), referrals.childrensSocialCare(recipientIds), deadlines, routedAt);
 
-    /** The incident's matched children (in alert order), then the family's other children, as the directory holds them. */
-    private static List<AlertChild> householdChildren(List<AgencyAlert> alerts, Family family) {
-        Map<String, AlertChild> children = new LinkedHashMap<>();
-        for (AgencyAlert a : alerts) {
-            children.putIfAbsent(a.getChild().getChildId(), AlertChild.newBuilder(a.getChild()).build());
+        for (ConcernDecisions.NotRaised n : decision.notRaised()) {
+            meters.counter("notification.concerns", "outcome", "not-raised").increment();
+            log.warn("Incident {} revision {}: concern rules {} fired in area {} but {}", n.incidentId(), n.revision(),
+                    n.rules(), n.area(), n.why());
         }
-        for (FamilyChild c : family.children().values()) {
-            children.putIfAbsent(c.id(), AlertChild.newBuilder().setChildId(c.id()).setGivenName(c.givenName())
-                    .setFamilyName(c.familyName()).setDateOfBirth(c.dateOfBirth()).build());
-        }
-        return new ArrayList<>(children.values());
+        decision.fired().forEach(rule -> meters.counter("notification.concerns", "rule", rule).increment());
+        referrals.recordAll(decision.referrals(), routedAt);
+        return decision.raised();
     }
 
     /** The directory persons an incident involved: its alerts' children and its matched adults. */
