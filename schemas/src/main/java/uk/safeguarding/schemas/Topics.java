@@ -13,6 +13,7 @@ import uk.safeguarding.avro.AlertStatusChanged;
 import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.DirectoryChanged;
 import uk.safeguarding.avro.DisclosureRecorded;
+import uk.safeguarding.avro.IncidentOutcomeChanged;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.serde.AvroSerdeConfig;
 import uk.safeguarding.serde.GeneratedAvroClasses;
@@ -66,6 +67,15 @@ public final class Topics {
     public static final Topic<AlertStatusChanged> ALERT_STATUS = avro("alerts.status",
             "alerts.status", AlertStatusChanged.class, "alertId",
             "Each step of each alert's delivery: sent, delivered, opened, actioned, failed, escalated, breached",
+            IDS_ONLY_RETENTION, false);
+
+    /**
+     * What became of each police report, for the force that submitted it: written by incident-ingest from
+     * {@link #ALERT_STATUS} and {@link #UNRESOLVED}. Ids and states only, kept as long as the status topic it follows.
+     */
+    public static final Topic<IncidentOutcomeChanged> INCIDENT_OUTCOME = avro("incidents-outcome",
+            "incidents.outcome", IncidentOutcomeChanged.class, "incidentId",
+            "What became of each report, for the force that submitted it: each alert's state per child and recipient, children waiting on the local authority",
             IDS_ONLY_RETENTION, false);
 
     public static final Topic<DisclosureRecorded> AUDIT = avro("audit.disclosures",
@@ -125,6 +135,7 @@ public final class Topics {
         all.addAll(ALERTS.values());
         all.add(UNRESOLVED);
         all.add(ALERT_STATUS);
+        all.add(INCIDENT_OUTCOME);
         all.add(AUDIT);
         all.add(DIRECTORY_CHANGES);
         all.add(INCIDENTS_DEAD_LETTER);

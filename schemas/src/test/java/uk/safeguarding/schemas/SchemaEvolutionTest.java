@@ -10,6 +10,7 @@ import uk.safeguarding.avro.AlertStatusChanged;
 import uk.safeguarding.avro.ChildUnresolved;
 import uk.safeguarding.avro.DirectoryChanged;
 import uk.safeguarding.avro.DisclosureRecorded;
+import uk.safeguarding.avro.IncidentOutcomeChanged;
 import uk.safeguarding.avro.IncidentReported;
 
 import java.io.IOException;
@@ -39,7 +40,8 @@ class SchemaEvolutionTest {
             "ChildUnresolved", ChildUnresolved.getClassSchema(),
             "AlertStatusChanged", AlertStatusChanged.getClassSchema(),
             "DisclosureRecorded", DisclosureRecorded.getClassSchema(),
-            "DirectoryChanged", DirectoryChanged.getClassSchema());
+            "DirectoryChanged", DirectoryChanged.getClassSchema(),
+            "IncidentOutcomeChanged", IncidentOutcomeChanged.getClassSchema());
 
     @TestFactory
     Stream<DynamicTest> currentSchemaReadsEveryReleasedVersion() {

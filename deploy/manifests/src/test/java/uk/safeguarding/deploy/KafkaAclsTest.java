@@ -44,10 +44,11 @@ class KafkaAclsTest {
     }
 
     @Test
-    void incidentIngestMayWriteTheIncidentsTopicOnly() {
+    void incidentIngestMayWriteIncidentsAndOutcomesAndReadDeliveryStatusAndUnresolvedChildrenOnly() {
         Uses uses = uses("incident-ingest/src/main/resources/incident-ingest.yml", Set.of());
-        assertThat(uses.writes()).containsExactly(Topics.INCIDENTS.name());
-        assertThat(uses.reads()).isEmpty();
+        assertThat(uses.writes()).containsExactlyInAnyOrder(Topics.INCIDENTS.name(), Topics.INCIDENT_OUTCOME.name());
+        assertThat(uses.reads()).containsExactlyInAnyOrder(Topics.ALERT_STATUS.name(), Topics.UNRESOLVED.name());
+        assertThat(uses.groups()).containsExactly("incident-ingest-outcome");
         assertThat(acls("incident-ingest")).isEqualTo(expectedAcls(uses));
     }
 

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.safeguarding.ingest.access.ForceNotPermittedException;
 import uk.safeguarding.ingest.access.PoliceClient;
 import uk.safeguarding.ingest.http.SubmissionMetrics;
+import uk.safeguarding.ingest.outcome.OutcomeEvents;
+import uk.safeguarding.ingest.outcome.OutcomeRules;
 import org.slf4j.MDC;
 import uk.safeguarding.schemas.IncidentIds;
 import uk.safeguarding.ingest.submission.IncidentSubmission;
@@ -71,10 +73,12 @@ public class IncidentController {
 
     private final SubmissionService submissions;
     private final SubmissionReader reader;
+    private final OutcomeEvents outcomes;
 
-    public IncidentController(SubmissionService submissions, SubmissionReader reader) {
+    public IncidentController(SubmissionService submissions, SubmissionReader reader, OutcomeEvents outcomes) {
         this.submissions = submissions;
         this.reader = reader;
+        this.outcomes = outcomes;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -171,13 +175,50 @@ public class IncidentController {
             })
     public IncidentStatusView status(@PathVariable String incidentId,
             @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client) {
-        // another force's incident is answered exactly like an unknown one: its existence is not disclosed
-        SubmissionService.IncidentHistory history = submissions.history(incidentId)
-                .filter(h -> client.mayActFor(h.incident().forceCode()))
-                .orElseThrow(() -> new IncidentNotFoundException(incidentId));
+        SubmissionService.IncidentHistory history = permitted(incidentId, client);
         return new IncidentStatusView(history.incident().incidentId(), history.incident().forceCode(),
                 history.incident().policeReference(), history.incident().latestRevision(),
                 history.revisions().stream().map(r -> new IncidentStatusView.RevisionView(r.revision(),
                         r.status().name(), r.receivedAt(), r.publishedAt())).toList());
+    }
+
+    @GetMapping(path = "/{incidentId}/outcome", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "What became of an incident", operationId = "incidentOutcome",
+            description = "For the force that submitted it: per child (by revision and position in the submitted "
+                    + "children list) the organisations alerted and each alert's state with the time of each step "
+                    + "(sent, delivered, opened, actioned; failed, escalated, breached if they happen); children "
+                    + "waiting on the local authority's working list, with the reason; alerts about the household. "
+                    + "Ids, organisations, states and instants only: never a person's name or who opened an alert. "
+                    + "Built from the platform's delivery events, so it follows them by a moment; the same steps are "
+                    + "published on the topic incidents.outcome (key incidentId).",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The incident's outcome so far",
+                            content = @Content(schema = @Schema(implementation = IncidentOutcomeView.class))),
+                    @ApiResponse(responseCode = "401", description = "No valid bearer token",
+                            headers = @Header(name = "WWW-Authenticate", description = "Bearer challenge (RFC 6750)"),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "404", description = "No revision of this incident was accepted, or it "
+                            + "belongs to a force this client may not act for (answered alike)",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "429", description = "This client is over its rate limit",
+                            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA))),
+                    @ApiResponse(responseCode = "503", description = "The token could not be checked now",
+                            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA)))
+            })
+    public IncidentOutcomeView outcome(@PathVariable String incidentId,
+            @Parameter(hidden = true) @RequestAttribute(PoliceClient.REQUEST_ATTRIBUTE) PoliceClient client) {
+        SubmissionService.IncidentHistory history = permitted(incidentId, client);
+        OutcomeRules.Outcome outcome = OutcomeRules.decide(outcomes.steps(incidentId), outcomes.unresolved(incidentId));
+        return IncidentOutcomeView.of(history.incident().incidentId(), history.incident().forceCode(),
+                history.incident().policeReference(), history.incident().latestRevision(), outcome);
+    }
+
+    /** The incident, if this client may act for its force: another force's is answered exactly like an unknown one. */
+    private SubmissionService.IncidentHistory permitted(String incidentId, PoliceClient client) {
+        return submissions.history(incidentId)
+                .filter(h -> client.mayActFor(h.incident().forceCode()))
+                .orElseThrow(() -> new IncidentNotFoundException(incidentId));
     }
 }

@@ -21,6 +21,7 @@ class OpenApiDocumentTest extends IngestIntegrationTest {
 
     private static final String SUBMIT = "/paths/~1api~1v1~1incidents/post";
     private static final String STATUS = "/paths/~1api~1v1~1incidents~1{incidentId}/get";
+    private static final String OUTCOME = "/paths/~1api~1v1~1incidents~1{incidentId}~1outcome/get";
 
     private JsonNode document() {
         Http.Answer answer = anonymous().get("/v3/api-docs");
@@ -116,6 +117,33 @@ class OpenApiDocumentTest extends IngestIntegrationTest {
 
         // then it is accepted
         assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+    }
+
+    @Test
+    void theOutcomeIsDocumentedLikeTheStatusWithItsChildrenAlertsAndTimes() {
+        JsonNode api = document();
+
+        JsonNode responses = api.at(OUTCOME + "/responses");
+        assertThat(responses.fieldNames()).toIterable().containsExactlyInAnyOrder("200", "401", "404", "429", "503");
+        assertThat(responses.at("/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/IncidentOutcome");
+        responses.fields().forEachRemaining(response -> {
+            if (!response.getKey().startsWith("2")) {
+                assertThat(response.getValue().at("/content/application~1problem+json/schema/$ref").asText())
+                        .as(response.getKey()).isEqualTo("#/components/schemas/Problem");
+            }
+        });
+        assertThat(api.at(OUTCOME + "/security/0").fieldNames()).toIterable().containsExactly("policeSystemToken");
+        assertThat(api.at(OUTCOME + "/parameters").findValuesAsText("name")).contains("X-Correlation-Id");
+        JsonNode schemas = api.at("/components/schemas");
+        assertThat(schemas.at("/IncidentOutcome/properties").fieldNames()).toIterable()
+                .contains("children", "household", "latestRevision");
+        assertThat(schemas.at("/IncidentOutcomeChild/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("revision", "childIndex", "status", "waiting", "alerts");
+        assertThat(schemas.at("/IncidentOutcomeAlert/properties").fieldNames()).toIterable()
+                .contains("organisationId", "organisationName", "kind", "state", "sentAt", "deliveredAt", "openedAt",
+                        "actionedAt", "failedAt", "escalatedAt", "breachedAt")
+                .doesNotContain("actorId", "openedBy");
     }
 
     @Test

@@ -65,6 +65,16 @@ public final class Http {
         }
     }
 
+    public Response put(String url, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        } catch (Exception e) {
+            throw new IllegalStateException("PUT " + url + ": " + e, e);
+        }
+    }
+
     public Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }

@@ -35,13 +35,14 @@ public class DeliveredAlerts {
             return;
         }
         jdbc.batchUpdate("insert into delivered_alert (alert_id, organisation_id, organisation_name, recipient_kind,"
-                + " incident_id, revision, routed_at, payload, police_reference_key, child_id, child_name_key)"
-                + " values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                + " incident_id, revision, routed_at, payload, police_reference_key, child_id, child_name_key, child_index)"
+                + " values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 alerts.stream().map(a -> new Object[]{a.getAlertId(), a.getRecipient().getOrganisationId(),
                         a.getRecipient().getOrganisationName(),
                         a.getRecipient().getKind().name(), a.getIncidentId(), a.getIncidentRevision(),
                         Timestamp.from(a.getRoutedAt()), AvroRecords.toBinary(a), policeReferenceKey(a.getPoliceReference()),
-                        a.getChild() == null ? null : a.getChild().getChildId(), childNameKey(a)}).toList());
+                        a.getChild() == null ? null : a.getChild().getChildId(), childNameKey(a), a.getChildIndex()})
+                        .toList());
     }
 
     /** How a police reference is kept and looked for: trimmed and upper-cased. */

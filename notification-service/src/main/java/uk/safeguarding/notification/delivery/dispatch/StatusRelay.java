@@ -27,7 +27,8 @@ import java.util.UUID;
  * {@code executeInTransaction}, one Kafka transaction per batch. The batch's database transaction commits after the
  * Kafka one: if marking fails after a publish, the next run publishes the same events again with the same eventId.
  * Delivery of status events is therefore at least once, with a stable eventId for consumers to drop repeats by.
- * Events carry ids, states, channels, times and a detail in words: no personal data.
+ * Events carry ids, states, channels, times and a detail in words: no personal data (v3 adds the incident revision,
+ * the child's position in the police's list and the recipient organisation's name, from {@code delivered_alert}).
  */
 @Component
 public class StatusRelay {
@@ -42,8 +43,10 @@ public class StatusRelay {
             @Override
             public List<AlertStatusChanged> unpublished(JdbcTemplate db, int limit) {
                 return db.query("select e.event_id, e.alert_id, e.state, e.channel, e.occurred_at,"
-                                + " e.actor_id, e.detail, d.incident_id, d.organisation_id, d.recipient_kind, d.due_by"
+                                + " e.actor_id, e.detail, d.incident_id, d.organisation_id, d.recipient_kind, d.due_by,"
+                                + " a.revision, a.child_index, a.organisation_name"
                                 + " from delivery_event e join delivery d on d.alert_id = e.alert_id"
+                                + " left join delivered_alert a on a.alert_id = e.alert_id"
                                 + " where e.published_at is null order by e.seq limit ?",
                         (rs, n) -> AlertStatusChanged.newBuilder()
                                 .setEventId(rs.getString("event_id"))
@@ -57,6 +60,11 @@ public class StatusRelay {
                                 .setActorId(rs.getString("actor_id"))
                                 .setDueBy(rs.getTimestamp("due_by") == null ? null : rs.getTimestamp("due_by").toInstant())
                                 .setDetail(rs.getString("detail"))
+                                // v3: which revision and child of the police's report, and the recipient's name
+                                // (delivery's own copy of the alert), so the force can be told what became of it
+                                .setIncidentRevision((Integer) rs.getObject("revision"))
+                                .setChildIndex((Integer) rs.getObject("child_index"))
+                                .setOrganisationName(rs.getString("organisation_name"))
                                 .build(), limit);
             }
 

@@ -109,6 +109,7 @@ public class RevisionUpdates {
                 .setIncidentRevision(incident.getRevision())
                 .setRoutedAt(routedAt)
                 .setDueBy(null)
+                .setChildIndex(null) // about no child of this revision's list
                 .setUpdate(AlertUpdate.newBuilder().setPreviousRevision(previous.getIncidentRevision())
                         .setPreviousAlertId(previous.getAlertId()).setRevisionKind(kind)
                         .setChanges(new ArrayList<>(List.of(AlertUpdates.NO_LONGER_CONCERNS))).build())

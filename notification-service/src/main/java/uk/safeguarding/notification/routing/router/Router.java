@@ -120,7 +120,8 @@ public final class Router {
             List<AgencyAlert> forChild = new ArrayList<>();
             for (Recipients.Recipient r : Recipients.forChild(known, incidentDate, directory)) {
                 forChild.add(alert(incident, child, known, r.organisation(), r.kind(), r.reason(), r.detail(), null,
-                        r.calendarOrganisationId() == null ? clock : clock.forSchool(r.calendarOrganisationId())));
+                        r.calendarOrganisationId() == null ? clock : clock.forSchool(r.calendarOrganisationId()),
+                        index));
             }
             if (forChild.isEmpty()) {
                 unresolved.add(unresolved(incident, index, child, UnresolvedReason.NO_LINKED_SERVICES,
@@ -162,7 +163,7 @@ public final class Router {
                 RoutingReason.ADULT_SUPERVISED_BY_PROBATION,
                 "an adult in the incident (" + s.adult().getRole() + ") is supervised by probation delivery unit "
                         + s.unit().id() + "; " + household.size() + (household.size() == 1 ? " child" : " children")
-                        + " in the household", s.adult(), clock);
+                        + " in the household", s.adult(), clock, null); // about the household, not one child
         AgencyAlert.Builder builder = AgencyAlert.newBuilder(alert)
                 .setMatch(named.stream().filter(n -> n.known().id().equals(first.id())).map(Named::match)
                         .findFirst().orElse(null))
@@ -207,7 +208,8 @@ public final class Router {
 
     private static AgencyAlert alert(IncidentReported incident, IncidentChild child, DirectoryView.Child known,
                                      DirectoryView.Organisation recipient, AgencyKind kind, RoutingReason reason,
-                                     String detail, SupervisedAdult supervisedAdult, AlertClock clock) {
+                                     String detail, SupervisedAdult supervisedAdult, AlertClock clock,
+                                     Integer childIndex) {
         return AgencyAlert.newBuilder()
                 .setAlertId(AlertIds.of(incident.getIncidentId(), incident.getRevision(), known.id(), recipient.id()))
                 .setIncidentId(incident.getIncidentId())
@@ -226,6 +228,8 @@ public final class Router {
                 .setDueBy(clock.deadlines().dueBy(kind,
                         clock.calendarOrganisationId() != null ? clock.calendarOrganisationId() : recipient.id(),
                         clock.receivedAt()))
+                // which child of the police's list: lets the force see what became of each child it reported
+                .setChildIndex(childIndex)
                 .build();
     }
 

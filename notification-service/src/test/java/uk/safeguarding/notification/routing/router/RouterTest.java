@@ -181,6 +181,27 @@ class RouterTest {
     }
 
     @Test
+    void eachChildsAlertsCarryItsPositionInThePolicesListAndTheHouseholdsAlertNone() {
+        // given an incident naming a toddler, then a pupil, and a supervised suspect
+        IncidentAdult suspect = SampleIncidents.adult("Sidney", "Marsh", AdultRole.SUSPECT,
+                SampleIncidents.id(IdentifierScheme.PNC_ID, "90/1234567a"));
+
+        // when
+        Router.Outcome outcome = ROUTER.route(incident(List.of(child(TODDLER), child(PUPIL)), suspect), view(),
+                Deadlines.none(), NOW);
+
+        // then the toddler's alerts say child 0, the pupil's child 1, probation's (about the household) none
+        assertThat(outcome.alerts()).filteredOn(a -> a.getChild().getChildId().equals("CH-T")
+                        && a.getRecipient().getKind() != AgencyKind.PROBATION)
+                .isNotEmpty().allSatisfy(a -> assertThat(a.getChildIndex()).isEqualTo(0));
+        assertThat(outcome.alerts()).filteredOn(a -> a.getChild().getChildId().equals("CH-P")
+                        && a.getRecipient().getKind() != AgencyKind.PROBATION)
+                .isNotEmpty().allSatisfy(a -> assertThat(a.getChildIndex()).isEqualTo(1));
+        assertThat(outcome.alerts()).filteredOn(a -> a.getRecipient().getKind() == AgencyKind.PROBATION)
+                .singleElement().satisfies(a -> assertThat(a.getChildIndex()).isNull());
+    }
+
+    @Test
     void anAdultIsMatchedByNameAndDateOfBirthWithoutAPncId() {
         IncidentAdult victim = IncidentAdult.newBuilder(SampleIncidents.adult("SID", "marsh", AdultRole.VICTIM)).build();
         Router.Outcome outcome = ROUTER.route(incident(List.of(child(PUPIL)), victim), view(), Deadlines.none(), NOW);

@@ -176,7 +176,7 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
         Instant received = TestClock.now().minus(Duration.ofDays(14));
         Twins twins = twinsReportedAsAlex(received);
         String incidentId = twins.incident().getIncidentId();
-        unresolved.await(1, u -> u.getIncidentId().equals(incidentId));
+        ChildUnresolved waiting = unresolved.await(1, u -> u.getIncidentId().equals(incidentId)).get(0);
         awaitAllIncidentsProcessed();
         long id = ((Number) callForList("/api/v1/unresolved?status=open&incidentId=" + incidentId).getBody()
                 .get(0).get("id")).longValue();
@@ -201,6 +201,8 @@ class FindingTheRightChildTest extends IntegrationTestSupport {
         AgencyAlert alert = school.await(1, a -> a.getIncidentId().equals(incidentId)).get(0);
         assertThat(alert.getChild().getChildId()).isEqualTo(twins.second());
         assertThat(alert.getMatch().getOutcome()).isEqualTo(MatchOutcome.CONFIRMED_BY_PERSON);
+        // the child's position in the police's list is the one it had on the working list (the force's outcome)
+        assertThat(alert.getChildIndex()).isEqualTo(waiting.getChildIndex());
         assertThat(alert.getMatch().getScore()).isEqualTo(100);
         assertThat(alert.getMatch().getReasons()).containsExactly("confirmed by a person");
         // and through the same pipeline as live routing: the family's history is on it, as on any alert
