@@ -16,7 +16,7 @@ import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.local.IncidentJson;
 import uk.safeguarding.notification.shared.security.PersonRole;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.serde.AvroSerdeConfig;
 import uk.safeguarding.testkit.SampleIncidents;

@@ -12,7 +12,7 @@ import uk.safeguarding.avro.RiskLevel;
 import uk.safeguarding.avro.RoutingReason;
 import uk.safeguarding.local.IncidentJson;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.schemas.IncidentIds;
 
 import java.time.Instant;

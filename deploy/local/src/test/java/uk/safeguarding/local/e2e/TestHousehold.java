@@ -5,7 +5,7 @@ import uk.safeguarding.avro.AdultRole;
 import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
 import uk.safeguarding.notification.routing.directory.IdentifierScheme;
-import uk.safeguarding.notification.routing.directory.OrganisationKind;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.routing.directory.Relationship;
 import uk.safeguarding.testkit.SampleIncidents;
 
