@@ -20,12 +20,13 @@ import static uk.safeguarding.deploy.Repository.map;
  */
 class KubernetesManifestsTest {
 
-    private static final Map<String, String> API_VERSIONS = Map.of(
-            "Namespace", "v1", "ConfigMap", "v1", "Service", "v1", "Deployment", "apps/v1",
-            "PodDisruptionBudget", "policy/v1", "Kafka", "kafka.strimzi.io/v1beta2",
-            "KafkaNodePool", "kafka.strimzi.io/v1beta2", "KafkaTopic", "kafka.strimzi.io/v1beta2",
-            "KafkaUser", "kafka.strimzi.io/v1beta2", "ServiceMonitor", "monitoring.coreos.com/v1",
-            "PrometheusRule", "monitoring.coreos.com/v1");
+    private static final Map<String, String> API_VERSIONS = Map.ofEntries(
+            Map.entry("Namespace", "v1"), Map.entry("ConfigMap", "v1"), Map.entry("Service", "v1"),
+            Map.entry("Deployment", "apps/v1"), Map.entry("PodDisruptionBudget", "policy/v1"),
+            Map.entry("Kafka", "kafka.strimzi.io/v1beta2"), Map.entry("KafkaNodePool", "kafka.strimzi.io/v1beta2"),
+            Map.entry("KafkaTopic", "kafka.strimzi.io/v1beta2"), Map.entry("KafkaUser", "kafka.strimzi.io/v1beta2"),
+            // the Prometheus operator's: scrape targets and alert rules
+            Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"), Map.entry("PrometheusRule", "monitoring.coreos.com/v1"));
     private static final Map<String, Integer> SERVICE_PORTS = Map.of("incident-ingest", 8080, "notification-service", 8082);
     private static final String NAME = "[a-z0-9]([-a-z0-9.]*[a-z0-9])?";
 
