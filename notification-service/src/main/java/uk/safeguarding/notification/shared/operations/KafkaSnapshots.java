@@ -119,6 +119,7 @@ public class KafkaSnapshots {
                 }
             });
             Map<TopicPartition, Long> ends = offsets(all, OffsetSpec.latest());
+            Map<TopicPartition, Long> starts = offsets(all, OffsetSpec.earliest());
             Map<TopicPartition, Long> since = offsets(all,
                     OffsetSpec.forTimestamp(recordClock.millis() - window.toMillis()));
             List<TopicActivity> topics = new ArrayList<>();
@@ -133,7 +134,7 @@ public class KafkaSnapshots {
                 }
                 topics.add(new TopicActivity(topic, n, end, recent));
             });
-            return new Snapshot(now, window, topics, groups(ends), missing, null);
+            return new Snapshot(now, window, topics, groups(ends, starts), missing, null);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -175,7 +176,7 @@ public class KafkaSnapshots {
         return offsets;
     }
 
-    private List<LagSummary.GroupLag> groups(Map<TopicPartition, Long> ends)
+    private List<LagSummary.GroupLag> groups(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> starts)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> groupIds = admin.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
                 .map(ConsumerGroupListing::groupId).sorted().toList();
@@ -188,6 +189,8 @@ public class KafkaSnapshots {
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Map<LagSummary.Partition, Long> endOffsets = new HashMap<>();
         ends.forEach((p, e) -> endOffsets.put(new LagSummary.Partition(p.topic(), p.partition()), e));
+        Map<LagSummary.Partition, Long> startOffsets = new HashMap<>();
+        starts.forEach((p, e) -> startOffsets.put(new LagSummary.Partition(p.topic(), p.partition()), e));
         Set<String> stuck = progress.stuck().keySet();
         List<LagSummary.GroupLag> groups = new ArrayList<>();
         committed.forEach((group, offsets) -> {
@@ -197,7 +200,7 @@ public class KafkaSnapshots {
                     .collect(Collectors.toMap(e -> new LagSummary.Partition(e.getKey().topic(), e.getKey().partition()),
                             e -> e.getValue().offset()));
             if (!on.isEmpty()) { // groups of other applications, or of no platform topic, are not ours to show
-                groups.add(LagSummary.of(group, on, endOffsets, stuck.contains(group)));
+                groups.add(LagSummary.of(group, on, endOffsets, startOffsets, stuck.contains(group)));
             }
         });
         groups.sort(Comparator.comparing(LagSummary.GroupLag::stuck).reversed()

@@ -10,8 +10,9 @@ import java.util.Map;
  * offsets (read_committed: the last stable offset). Plain Java: the Kafka edge ({@link KafkaSnapshots}) reads the
  * offsets, this decides what they mean.
  *
- * <p>A partition the group has never committed on has no lag to show ({@code committed} null): it is either new to the
- * group or the group starts from the earliest offset and has not got there yet; it is listed, not counted. The end
+ * <p>A partition of a topic the group reads but has never committed on ({@code committed} null) is read from its log
+ * start, as this service's consumers start from the earliest offset: everything from the log start to the end is
+ * behind (a consumer stuck on a partition's very first record is seen so). The end
  * offsets of transactional topics count the transaction markers too, so a group that has read everything can still
  * look a record or two behind until the next transaction: lag is "about", never exact, which is why a partition is
  * only called behind past {@link #BEHIND_AFTER} records.
@@ -28,8 +29,11 @@ public final class LagSummary {
     public record Partition(String topic, int partition) {
     }
 
-    /** One partition of the group: its committed offset (null: none yet), the end offset and the records between. */
-    public record PartitionLag(String topic, int partition, Long committed, long end, long lag) {
+    /**
+     * One partition of the group: its committed offset (null: none yet), the offset it reads next (the committed one,
+     * or the log start), the end offset and the records between.
+     */
+    public record PartitionLag(String topic, int partition, Long committed, long next, long end, long lag) {
 
         public boolean behind() {
             return lag >= BEHIND_AFTER;
@@ -52,10 +56,11 @@ public final class LagSummary {
     }
 
     /**
-     * The group's lag on the partitions it has committed on; partitions of the same topics it has not committed on are
-     * listed without lag. Partitions whose end is not known are left out (the topic may have been deleted).
+     * The group's lag on every partition of the topics it has committed on; {@code starts} are the partitions' log
+     * start offsets (absent: 0). Partitions whose end is not known are left out (the topic may have been deleted).
      */
-    public static GroupLag of(String group, Map<Partition, Long> committed, Map<Partition, Long> ends, boolean stuck) {
+    public static GroupLag of(String group, Map<Partition, Long> committed, Map<Partition, Long> ends,
+                              Map<Partition, Long> starts, boolean stuck) {
         List<PartitionLag> partitions = new ArrayList<>();
         ends.forEach((p, end) -> {
             boolean topicOfTheGroup = committed.keySet().stream().anyMatch(c -> c.topic().equals(p.topic()));
@@ -63,9 +68,10 @@ public final class LagSummary {
                 return;
             }
             Long at = committed.get(p);
+            long next = at != null ? at : starts.getOrDefault(p, 0L);
             // a committed offset beyond the end (the topic was recreated) is not negative lag: nothing to read
-            long lag = at == null ? 0 : Math.max(0, end - at);
-            partitions.add(new PartitionLag(p.topic(), p.partition(), at, end, lag));
+            long lag = Math.max(0, end - next);
+            partitions.add(new PartitionLag(p.topic(), p.partition(), at, next, end, lag));
         });
         partitions.sort(Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition));
         long total = partitions.stream().mapToLong(PartitionLag::lag).sum();

@@ -148,11 +148,11 @@ public class OperationsConsoleController {
         return "operations/console";
     }
 
-    /** The first partition behind of a stuck consumer: where the record that stops it most likely is. */
+    /** The first partition behind of a stuck consumer, at the offset it reads next: where its failing batch starts. */
     private static SkipForm suggestedSkip(OperationsConsole.View view) {
         return view.stuck().stream().flatMap(s -> s.behind().stream()).findFirst()
                 .map(p -> new SkipForm(p.topic(), Integer.toString(p.partition()),
-                        p.committed() == null ? "" : Long.toString(p.committed()), ""))
+                        Long.toString(p.next()), ""))
                 .orElse(new SkipForm(null, "", "", ""));
     }
 

@@ -20,20 +20,24 @@ class OperationsConsoleDecisionsTest {
     private static final LagSummary.Partition OTHER = new LagSummary.Partition("alerts.school", 0);
 
     @Test
-    void aGroupsLagIsTheRecordsBetweenItsCommittedOffsetsAndTheEndsOfTheTopicsItReads() {
-        // given a group committed on two partitions of the incidents topic, not yet on the third
+    void aGroupsLagIsTheRecordsBetweenWhereItReadsNextAndTheEndsOfTheTopicsItReads() {
+        // given a group committed on two partitions of the incidents topic, not yet on the third (log start 3)
         Map<LagSummary.Partition, Long> committed = Map.of(P0, 90L, P1, 40L);
         Map<LagSummary.Partition, Long> ends = Map.of(P0, 100L, P1, 41L, P2, 7L, OTHER, 500L);
+        Map<LagSummary.Partition, Long> starts = Map.of(P0, 0L, P1, 0L, P2, 3L, OTHER, 0L);
 
         // when
-        LagSummary.GroupLag lag = LagSummary.of("notification-service", committed, ends, false);
+        LagSummary.GroupLag lag = LagSummary.of("notification-service", committed, ends, starts, false);
 
-        // then each partition of the topic is listed, the one without a commit without lag, the other topic not at all
+        // then each partition of the topic is listed, the other topic not at all
         assertThat(lag.partitions()).extracting(LagSummary.PartitionLag::partition).containsExactly(0, 1, 2);
         assertThat(lag.partitions().get(0).lag()).isEqualTo(10);
+        assertThat(lag.partitions().get(0).next()).isEqualTo(90);
+        // and the partition without a commit is read from its log start: all of it is behind
         assertThat(lag.partitions().get(2).committed()).isNull();
-        assertThat(lag.partitions().get(2).lag()).isZero();
-        assertThat(lag.total()).isEqualTo(11);
+        assertThat(lag.partitions().get(2).next()).isEqualTo(3);
+        assertThat(lag.partitions().get(2).lag()).isEqualTo(4);
+        assertThat(lag.total()).isEqualTo(15);
         assertThat(lag.largest().partition()).isZero();
         // and one record behind is a transaction marker's worth, not "behind"; ten is
         assertThat(lag.partitions().get(1).behind()).isFalse();
@@ -42,7 +46,8 @@ class OperationsConsoleDecisionsTest {
 
     @Test
     void aCommittedOffsetPastTheEndIsNoLagAndAGroupThatReadEverythingHasNoLargest() {
-        LagSummary.GroupLag lag = LagSummary.of("g", Map.of(P0, 120L, P1, 41L), Map.of(P0, 100L, P1, 41L), true);
+        LagSummary.GroupLag lag = LagSummary.of("g", Map.of(P0, 120L, P1, 41L), Map.of(P0, 100L, P1, 41L), Map.of(),
+                true);
 
         assertThat(lag.total()).isZero();
         assertThat(lag.largest()).isNull();
