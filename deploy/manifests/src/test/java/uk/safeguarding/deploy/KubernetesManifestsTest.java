@@ -20,11 +20,13 @@ import static uk.safeguarding.deploy.Repository.map;
  */
 class KubernetesManifestsTest {
 
-    private static final Map<String, String> API_VERSIONS = Map.of(
-            "Namespace", "v1", "ConfigMap", "v1", "Service", "v1", "Deployment", "apps/v1",
-            "PodDisruptionBudget", "policy/v1", "Kafka", "kafka.strimzi.io/v1beta2",
-            "KafkaNodePool", "kafka.strimzi.io/v1beta2", "KafkaTopic", "kafka.strimzi.io/v1beta2",
-            "KafkaUser", "kafka.strimzi.io/v1beta2");
+    private static final Map<String, String> API_VERSIONS = Map.ofEntries(
+            Map.entry("Namespace", "v1"), Map.entry("ConfigMap", "v1"), Map.entry("Service", "v1"),
+            Map.entry("Deployment", "apps/v1"), Map.entry("PodDisruptionBudget", "policy/v1"),
+            Map.entry("Kafka", "kafka.strimzi.io/v1beta2"), Map.entry("KafkaNodePool", "kafka.strimzi.io/v1beta2"),
+            Map.entry("KafkaTopic", "kafka.strimzi.io/v1beta2"), Map.entry("KafkaUser", "kafka.strimzi.io/v1beta2"),
+            // the Prometheus operator's: scrape targets and alert rules
+            Map.entry("ServiceMonitor", "monitoring.coreos.com/v1"), Map.entry("PrometheusRule", "monitoring.coreos.com/v1"));
     private static final Map<String, Integer> SERVICE_PORTS = Map.of("incident-ingest", 8080, "notification-service", 8082);
     private static final String NAME = "[a-z0-9]([-a-z0-9.]*[a-z0-9])?";
 
@@ -138,6 +140,30 @@ class KubernetesManifestsTest {
                 .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_AUTO_CREATE_TOPICS", "false")
                 .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_AUTO_REGISTER_SCHEMAS", "false")
                 .containsEntry("PLATFORM_KAFKA_BOOTSTRAP_SERVERS", KafkaTopicsTest.clusterName() + "-kafka-bootstrap:9093");
+    }
+
+    @Test
+    void prometheusScrapesBothServicesAndLoadsTheSameAlertRulesAsCompose() {
+        // the ServiceMonitor selects each service's Service and scrapes its http port at /actuator/prometheus
+        Map<String, Object> monitor = Kubernetes.named("ServiceMonitor", "safeguarding-services").body();
+        for (String service : SERVICE_PORTS.keySet()) {
+            Map<String, Object> labels = map(at(Kubernetes.named("Service", service).body(), "metadata.labels"));
+            assertThat(list(at(monitor, "spec.selector.matchExpressions"))).as(service).anySatisfy(e -> {
+                assertThat(map(e).get("key")).isEqualTo("app.kubernetes.io/name");
+                assertThat(map(e).get("operator")).isEqualTo("In");
+                assertThat(list(map(e).get("values"))).contains(labels.get("app.kubernetes.io/name"));
+            });
+            assertThat(list(at(Kubernetes.named("Service", service).body(), "spec.ports")))
+                    .anyMatch(p -> "http".equals(map(p).get("name")));
+        }
+        assertThat(list(at(monitor, "spec.endpoints"))).singleElement().satisfies(e -> {
+            assertThat(map(e)).containsEntry("port", "http").containsEntry("path", "/actuator/prometheus");
+        });
+
+        // the PrometheusRule holds exactly the groups of the rule file compose's Prometheus loads
+        Map<String, Object> rule = Kubernetes.named("PrometheusRule", "safeguarding-alert-rules").body();
+        assertThat(at(rule, "spec.groups"))
+                .isEqualTo(Repository.yaml("deploy/compose/prometheus/alert-rules.yml").get("groups"));
     }
 
     private static void assertProbe(Kubernetes.Resource deployment, Map<String, Object> container, String probe, String path) {

@@ -48,6 +48,13 @@ public final class DemoDirectory {
     public static final String EARLY_YEARS = "ORG-EY-01";
     public static final String COLLEGE = "ORG-COL-01";
     public static final String CHILDRENS_SOCIAL_CARE = "ORG-CSC-01";
+    /**
+     * The platform's operations team: the organisation the demo operations person is bound to. No child or adult is
+     * linked to it and no concern area names it, so it never receives an alert, and operations people, who see counts,
+     * states and identifiers across the platform, open no alert's content by belonging to an organisation that does.
+     * The directory has no kind for an organisation that receives nothing: it is held as a local authority.
+     */
+    public static final String PLATFORM_OPERATIONS = "ORG-OPS-01";
     public static final List<String> PRIMARY_SCHOOLS = List.of("ORG-SCH-01", "ORG-SCH-02", "ORG-SCH-03");
     public static final List<String> SECONDARY_SCHOOLS = List.of("ORG-SCH-04", "ORG-SCH-05");
     public static final List<String> GP_PRACTICES = List.of("ORG-GP-01", "ORG-GP-02", "ORG-GP-03");
@@ -80,6 +87,13 @@ public final class DemoDirectory {
                                                String nurse, String email) {
         return new DirectoryDocument.Organisation(id, name, kind, phase, nurse, "Safeguarding lead", email,
                 "01234 " + (500000 + Math.abs(id.hashCode()) % 400000), null, POSTCODES.get(Math.abs(id.hashCode()) % POSTCODES.size()));
+    }
+
+    /** The organisation of the demo operations people ({@link #PLATFORM_OPERATIONS}). */
+    public static DirectoryDocument.Organisation platformOperations() {
+        return new DirectoryDocument.Organisation(PLATFORM_OPERATIONS, "Safeguarding Platform Operations",
+                OrganisationKind.LOCAL_AUTHORITY, null, null, "Platform operations", "operations@platform.example",
+                null, null, null);
     }
 
     private DemoDirectory(long seed, int householdCount, LocalDate referenceDate) {
@@ -116,6 +130,8 @@ public final class DemoDirectory {
                 "safeguarding@exampleton-college.example"));
         orgs.add(org(CHILDRENS_SOCIAL_CARE, "Exampleshire Children's Social Care (MASH)",
                 OrganisationKind.CHILDRENS_SOCIAL_CARE, null, null, "mash@exampleshire.example"));
+        // appended later still, for the same reason; never a recipient (see PLATFORM_OPERATIONS)
+        orgs.add(platformOperations());
 
         List<DirectoryDocument.Child> children = new ArrayList<>();
         List<DirectoryDocument.Adult> adults = new ArrayList<>();

@@ -14,10 +14,10 @@ import java.util.Locale;
  * The demo inbox accounts, for the local run and demos only (seeded by {@link DemoInboxAccountsSeeder} when
  * {@code notification.demo-directory=true}): for each demo school a key adult ({@code dsl@<school>.example}) and a
  * deputy ({@code deputy@<school>.example}); one person for every other demo organisation
- * ({@code safeguarding@<organisation>.example}); and, at the local authority, an operations person
- * ({@code operations@platform.example}), a directory admin ({@code directory-admin@<local authority>.example}) and a
- * caseworker of the unresolved-children queue ({@code unresolved@<local authority>.example}), so every page and API
- * can be tried.
+ * ({@code safeguarding@<organisation>.example}); an operations person ({@code operations@platform.example}) at the
+ * platform's operations organisation, which receives no alerts; and, at the local authority, a directory admin
+ * ({@code directory-admin@<local authority>.example}) and a caseworker of the unresolved-children queue
+ * ({@code unresolved@<local authority>.example}), so every page and API can be tried.
  * Every demo account has the password {@link #PASSWORD}. All names are invented.
  *
  * <p>The local run can print them: {@code DemoSignIns.describe("http://localhost:8082")}.
@@ -27,7 +27,11 @@ public final class DemoSignIns {
     /** The one documented demo password. Demo accounts exist only with the demo directory, never in production. */
     public static final String PASSWORD = "demo-password";
 
-    /** Operations staff are not an organisation of the directory; the demo binds them to the local authority. */
+    /**
+     * Operations staff work for the platform, not for an organisation that receives alerts: the demo binds them to
+     * {@link DemoDirectory#PLATFORM_OPERATIONS}, which never does, so the operations role sees counts, states and
+     * identifiers and no alert's content. (Until that organisation was added they were bound to the local authority.)
+     */
     public static final String OPERATIONS_EMAIL = "operations@platform.example";
 
     private static final List<String> GIVEN = List.of("Alex", "Jordan", "Sam", "Robin", "Charlie", "Morgan", "Jamie",
@@ -50,7 +54,12 @@ public final class DemoSignIns {
         int n = 0;
         DirectoryDocument.Organisation localAuthority = null;
         List<DirectoryDocument.Organisation> probationUnits = new ArrayList<>();
+        DirectoryDocument.Organisation platform = null;
         for (DirectoryDocument.Organisation org : DemoDirectory.organisations()) {
+            if (org.id().equals(DemoDirectory.PLATFORM_OPERATIONS)) {
+                platform = org; // its one person is operations, below: every earlier account keeps its name
+                continue;
+            }
             String slug = slug(org.name());
             if (org.kind() == OrganisationKind.SCHOOL) {
                 signIns.add(new SignIn("P-" + org.id() + "-DSL", "dsl@" + slug + ".example", name(n++),
@@ -72,8 +81,9 @@ public final class DemoSignIns {
         }
         if (localAuthority != null) {
             String slug = slug(localAuthority.name());
+            DirectoryDocument.Organisation operations = platform != null ? platform : localAuthority;
             signIns.add(new SignIn("P-OPERATIONS", OPERATIONS_EMAIL, name(n++), PersonRole.OPERATIONS,
-                    localAuthority.id(), localAuthority.name()));
+                    operations.id(), operations.name()));
             signIns.add(new SignIn("P-DIRECTORY-ADMIN", "directory-admin@" + slug + ".example", name(n++),
                     PersonRole.DIRECTORY_ADMIN, localAuthority.id(), localAuthority.name()));
             signIns.add(new SignIn("P-UNRESOLVED-CASEWORKER", "unresolved@" + slug + ".example", name(n),

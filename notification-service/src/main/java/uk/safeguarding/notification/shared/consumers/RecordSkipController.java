@@ -33,8 +33,8 @@ public class RecordSkipController {
 
     private static final Logger log = LoggerFactory.getLogger(RecordSkipController.class);
 
-    /** The topics a consumer of this service reads. */
-    static final Set<String> CONSUMED = consumed();
+    /** The topics a consumer of this service reads (also where the operations console may replay a dead letter). */
+    public static final Set<String> CONSUMED = consumed();
 
     public record SkipRequest(String topic, Integer partition, Long offset, String reason) {
     }

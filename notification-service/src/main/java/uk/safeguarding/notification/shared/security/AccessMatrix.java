@@ -80,6 +80,10 @@ public final class AccessMatrix {
             line(ANY, "/inbox/audit/**", anyRole(OPERATIONS)),
             line(ANY, "/inbox/**", new AccessRule.SignedIn()),
 
+            // the operations console (pages and its forms: replay a dead letter, skip a record); its JSON is under
+            // /api/v1/operations
+            line(ANY, "/operations/**", anyRole(OPERATIONS)),
+
             line(ANY, "/**", new AccessRule.Deny())));
 
     private final List<Entry> entries;

@@ -8,9 +8,15 @@ public final class Landing {
     private Landing() {
     }
 
-    /** The working list for a caseworker who receives no alerts; the organisation's alerts for everyone else. */
+    /**
+     * The operations console for operations people and the working list for a caseworker, when they receive no
+     * alerts; the organisation's alerts for everyone else.
+     */
     public static String after(Set<PersonRole> roles) {
         boolean receivesAlerts = roles.contains(PersonRole.KEY_ADULT) || roles.contains(PersonRole.DEPUTY);
+        if (roles.contains(PersonRole.OPERATIONS) && !receivesAlerts) {
+            return "/operations";
+        }
         if (roles.contains(PersonRole.UNRESOLVED_CASEWORKER) && !receivesAlerts) {
             return "/inbox/unresolved";
         }

@@ -54,7 +54,7 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
 /**
  * The service's security, two filter chains, both authorised by the one {@link AccessMatrix}:
  * <ul>
- *   <li>{@code /inbox/**} (people in a browser): form sign-in with local accounts from the {@code person} table
+ *   <li>{@code /inbox/**} and {@code /operations/**} (people in a browser): form sign-in with local accounts from the {@code person} table
  *   (BCrypt), and OIDC sign-in ({@code oauth2Login}) when an OIDC client registration is configured
  *   ({@code spring.security.oauth2.client.registration.*}); CSRF on every form; a session that idles out after
  *   {@code notification.inbox.session-timeout}. A signed-in person refused by the matrix sees the not-found page (404),
@@ -110,7 +110,8 @@ public class WebSecurityConfiguration {
                                       @Value("${notification.inbox.session-timeout:30m}") Duration sessionTimeout)
             throws Exception {
         AuthenticationSuccessHandler signedIn = withSessionTimeout(sessionTimeout, callers);
-        http.securityMatcher("/inbox", "/inbox/**")
+        // the operations console is a page like the inbox's: the same sign-in, session, CSRF and not-found page
+        http.securityMatcher("/inbox", "/inbox/**", "/operations", "/operations/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest()
                         .access(new AccessMatrixAuthorization(AccessMatrix.standard(), callers)))
                 .formLogin(form -> form

@@ -15,24 +15,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-less client of the inbox: keeps cookies, never follows redirects, reads the CSRF token from a form. */
-final class InboxHttp {
+public final class InboxHttp {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final String baseUrl;
     private final HttpClient client;
 
-    InboxHttp(String baseUrl) {
+    public InboxHttp(String baseUrl) {
         this.baseUrl = baseUrl;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -43,17 +43,17 @@ final class InboxHttp {
     }
 
     /** Posts a form with the CSRF token of the page at {@code formPage}, as a browser would. */
-    HttpResponse<String> postFormWithCsrf(String formPage, String path, Map<String, String> fields) {
+    public HttpResponse<String> postFormWithCsrf(String formPage, String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         withToken.put("_csrf", csrfToken(get(formPage).body()));
         return postForm(path, withToken);
     }
 
-    HttpResponse<String> signIn(String email, String password) {
+    public HttpResponse<String> signIn(String email, String password) {
         return postFormWithCsrf("/inbox/sign-in", "/inbox/sign-in", Map.of("email", email, "password", password));
     }
 
-    static String csrfToken(String html) {
+    public static String csrfToken(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {
             throw new AssertionError("no CSRF token in the page");
@@ -61,7 +61,7 @@ final class InboxHttp {
         return m.group(1);
     }
 
-    static String location(HttpResponse<?> response) {
+    public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }
 

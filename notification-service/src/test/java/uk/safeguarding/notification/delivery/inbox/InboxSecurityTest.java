@@ -245,18 +245,26 @@ class InboxSecurityTest extends InboxTestSupport {
     }
 
     @Test
-    void theDemoAccountsOfOperationsDirectoryAdminAndUnresolvedCaseworkerSignInAtTheLocalAuthority() {
+    void theDemoAccountsOfOperationsDirectoryAdminAndUnresolvedCaseworkerSignInWhereTheyWork() {
         for (uk.safeguarding.notification.shared.security.PersonRole role : List.of(
                 uk.safeguarding.notification.shared.security.PersonRole.OPERATIONS,
                 uk.safeguarding.notification.shared.security.PersonRole.DIRECTORY_ADMIN,
                 uk.safeguarding.notification.shared.security.PersonRole.UNRESOLVED_CASEWORKER)) {
             DemoSignIns.SignIn account = DemoSignIns.list().stream().filter(s -> s.role() == role).findFirst()
                     .orElseThrow();
-            assertThat(account.organisationId()).isEqualTo(uk.safeguarding.notification.demo.DemoDirectory.LOCAL_AUTHORITY);
+            // operations at the platform's own organisation, which receives no alerts; the others at the local authority
+            assertThat(account.organisationId()).isEqualTo(
+                    role == uk.safeguarding.notification.shared.security.PersonRole.OPERATIONS
+                            ? uk.safeguarding.notification.demo.DemoDirectory.PLATFORM_OPERATIONS
+                            : uk.safeguarding.notification.demo.DemoDirectory.LOCAL_AUTHORITY);
             InboxHttp session = new InboxHttp(baseUrl());
-            // each lands on their work: the caseworker on the working list, the others on the inbox
-            String landing = role == uk.safeguarding.notification.shared.security.PersonRole.UNRESOLVED_CASEWORKER
-                    ? "/inbox/unresolved" : "/inbox";
+            // each lands on their work: operations on the console, the caseworker on the working list, the directory
+            // admin on the inbox
+            String landing = switch (role) {
+                case OPERATIONS -> "/operations";
+                case UNRESOLVED_CASEWORKER -> "/inbox/unresolved";
+                default -> "/inbox";
+            };
             assertThat(InboxHttp.location(session.signIn(account.email(), DemoSignIns.PASSWORD))).as(role.name())
                     .endsWith(landing);
             assertThat(session.get(landing).statusCode()).as(role.name()).isEqualTo(200);

@@ -87,14 +87,20 @@ class InboxUnitsTest {
                     && s.role() != PersonRole.OPERATIONS && s.role() != PersonRole.DIRECTORY_ADMIN
                     && s.role() != PersonRole.UNRESOLVED_CASEWORKER).map(DemoSignIns.SignIn::role).toList();
             // a probation unit's deputy hears of an answer about the children not given in time
-            if (org.kind() == OrganisationKind.SCHOOL || org.kind() == OrganisationKind.PROBATION) {
+            if (org.id().equals(DemoDirectory.PLATFORM_OPERATIONS)) {
+                // the platform's operations organisation has its operations person only
+                assertThat(roles).isEmpty();
+            } else if (org.kind() == OrganisationKind.SCHOOL || org.kind() == OrganisationKind.PROBATION) {
                 assertThat(roles).containsExactly(PersonRole.KEY_ADULT, PersonRole.DEPUTY);
             } else {
                 assertThat(roles).hasSize(1);
             }
         }
         assertThat(signIns).filteredOn(s -> s.role() == PersonRole.OPERATIONS).singleElement()
-                .satisfies(s -> assertThat(s.email()).isEqualTo(DemoSignIns.OPERATIONS_EMAIL));
+                .satisfies(s -> {
+                    assertThat(s.email()).isEqualTo(DemoSignIns.OPERATIONS_EMAIL);
+                    assertThat(s.organisationId()).isEqualTo(DemoDirectory.PLATFORM_OPERATIONS);
+                });
         assertThat(signIns).filteredOn(s -> s.role() == PersonRole.DIRECTORY_ADMIN).singleElement()
                 .satisfies(s -> assertThat(s.organisationId()).isEqualTo(DemoDirectory.LOCAL_AUTHORITY));
         assertThat(signIns).filteredOn(s -> s.role() == PersonRole.UNRESOLVED_CASEWORKER).singleElement()

@@ -69,6 +69,12 @@ class AccessMatrixTest {
             GET    | /inbox/unresolved/U-1                           | UNRESOLVED_CASEWORKER DIRECTORY_ADMIN
             GET    | /api/v1/audit/children/C-1                      | OPERATIONS
             GET    | /inbox/audit                                    | OPERATIONS
+            GET    | /api/v1/operations/console                      | OPERATIONS
+            POST   | /api/v1/operations/dead-letters/replay          | OPERATIONS
+            GET    | /operations                                     | OPERATIONS
+            POST   | /operations/dead-letters/replay                 | OPERATIONS
+            POST   | /operations/records/skip                        | OPERATIONS
+            GET    | /operationsx                                    | -
             GET    | /api/v1/something-new                           | -
             POST   | /api/v2/alerts                                  | -
             GET    | /api                                            | -

@@ -17,6 +17,13 @@ class LandingTest {
     void anyoneWhoReceivesAlertsLandsOnTheirAlertsEvenIfTheyWorkTheListToo() {
         assertThat(Landing.after(Set.of(PersonRole.KEY_ADULT))).isEqualTo("/inbox");
         assertThat(Landing.after(Set.of(PersonRole.DEPUTY, PersonRole.UNRESOLVED_CASEWORKER))).isEqualTo("/inbox");
-        assertThat(Landing.after(Set.of(PersonRole.OPERATIONS))).isEqualTo("/inbox");
+    }
+
+    @Test
+    void operationsLandOnTheConsoleUnlessTheyReceiveAlertsToo() {
+        assertThat(Landing.after(Set.of(PersonRole.OPERATIONS))).isEqualTo("/operations");
+        assertThat(Landing.after(Set.of(PersonRole.OPERATIONS, PersonRole.UNRESOLVED_CASEWORKER)))
+                .isEqualTo("/operations");
+        assertThat(Landing.after(Set.of(PersonRole.OPERATIONS, PersonRole.KEY_ADULT))).isEqualTo("/inbox");
     }
 }

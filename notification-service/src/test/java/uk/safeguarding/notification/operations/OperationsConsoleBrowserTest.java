@@ -1,0 +1,227 @@
+package uk.safeguarding.notification.operations;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.safeguarding.notification.IntegrationTestSupport;
+import uk.safeguarding.notification.demo.DemoDirectory;
+import uk.safeguarding.notification.demo.DemoSignIns;
+import uk.safeguarding.notification.shared.consumers.DeadLetters;
+import uk.safeguarding.notification.shared.security.PersonRole;
+import uk.safeguarding.schemas.Topics;
+import uk.safeguarding.testkit.TopicProbe;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The operations console in a real headless Chromium (Debian's, driven by Playwright): operations sign in, land on
+ * the console, see a dead letter and replay it, on a desktop and on a 375 px phone, with no serious or critical
+ * finding of axe-core. Screenshots go to target/screenshots/ (kept by CI as artifacts).
+ */
+class OperationsConsoleBrowserTest extends IntegrationTestSupport {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " is missing: install Debian's chromium"
+                : !Axe.installed() ? Axe.SCRIPT + " is missing: run npm ci in notification-service/src/test/axe" : null;
+        if (missing != null) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(missing);
+            }
+            abort(missing + "; skipped outside CI");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void onADesktopOperationsLandOnTheConsoleSeeADeadLetterAndReplayIt() {
+        // given an unreadable record dead-lettered by the incidents consumer
+        String position = givenADeadLetter();
+
+        // when operations sign in
+        open(1280, 900, false);
+        signIn(DemoSignIns.OPERATIONS_EMAIL, DemoSignIns.PASSWORD);
+
+        // then they land on the console, which lists the dead letter with a button to replay it
+        assertThat(page).hasURL(Pattern.compile(".*/operations$"));
+        assertThat(page).hasTitle("Operations console – Safeguarding alerts");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Operations console");
+        Locator row = page.locator("tr.dead-letter").filter(new Locator.FilterOptions().setHasText(position));
+        awaitOnThePage(row);
+        assertThat(row).containsText("SerializationException");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Operations"))).isVisible();
+        assertNoSeriousAccessibilityFindings("desktop");
+        screenshot("20-operations-console");
+
+        // when they replay it
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Replay the dead letter at " + position))
+                .click();
+
+        // then the console says it is back on its topic, and the row who replayed it
+        assertThat(page.locator(".banner--success")).containsText("Dead letter replayed");
+        assertThat(page.locator("tr.dead-letter").filter(new Locator.FilterOptions().setHasText(position)))
+                .containsText("Replayed by");
+        assertNoSeriousAccessibilityFindings("after a replay");
+        screenshot("21-operations-replayed");
+    }
+
+    @Test
+    void onA375PixelPhoneTheConsoleFitsTheWidthWithNoSeriousAccessibilityFindings() {
+        // given a dead letter, so that the tables have rows
+        givenADeadLetter();
+
+        // when operations sign in on a phone
+        open(375, 812, true);
+        signIn(DemoSignIns.OPERATIONS_EMAIL, DemoSignIns.PASSWORD);
+
+        // then the console's tables are cards with their labels and nothing scrolls sideways
+        assertThat(page).hasURL(Pattern.compile(".*/operations$"));
+        awaitOnThePage(page.locator("tr.dead-letter"));
+        assertThat(page.locator("tr.dead-letter").first()).isVisible();
+        assertThat(page.locator("tr.dead-letter td[data-label='Cause']").first()
+                .evaluate("e => getComputedStyle(e, '::before').content")).isEqualTo("\"Cause\"");
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+        assertNoSeriousAccessibilityFindings("phone");
+        screenshot("22-operations-console-phone");
+    }
+
+    @Test
+    void aSchoolsKeyAdultAskingForTheConsoleSeesPageNotFound() {
+        // given a school's key adult signed in
+        open(1280, 900, false);
+        signIn(apiAccount(DemoDirectory.PRIMARY_SCHOOLS.get(1), PersonRole.KEY_ADULT), API_PASSWORD);
+
+        // when they ask for the console by its address
+        Response response = page.navigate(baseUrl() + "/operations");
+
+        // then it is the not-found page, and their header offers no link to it
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Page not found");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Operations"))).hasCount(0);
+    }
+
+    /** Random bytes onto incidents.reported, dead-lettered by the consumer; its position on the dead-letter topic. */
+    private String givenADeadLetter() {
+        byte[] garbage = new byte[48];
+        new Random(11).nextBytes(garbage);
+        garbage[0] = 7; // not the wire format's magic byte
+        RecordMetadata at = produceRaw(("garbage-" + unique()).getBytes(StandardCharsets.UTF_8), garbage);
+        try (TopicProbe<byte[]> deadLetters = TopicProbe.on(Topics.INCIDENTS_DEAD_LETTER)) {
+            ConsumerRecord<String, byte[]> letter = deadLetters.awaitRecords(1, r ->
+                    Integer.toString(at.partition()).equals(header(r, DeadLetters.ORIGINAL_PARTITION))
+                            && Long.toString(at.offset()).equals(header(r, DeadLetters.ORIGINAL_OFFSET))).get(0);
+            return letter.topic() + " " + letter.partition() + " @ " + letter.offset();
+        }
+    }
+
+    private void open(int width, int height, boolean phone) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(width, height)
+                .setLocale("en-GB")
+                // axe-core is added as a script tag, which the pages' Content-Security-Policy rightly refuses
+                .setBypassCSP(true);
+        if (phone) {
+            options.setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true);
+        }
+        context = browser.newContext(options);
+        page = context.newPage();
+        page.navigate(baseUrl() + "/inbox/sign-in");
+    }
+
+    /** Kafka's answers are kept a few seconds: reload until the page shows what was just made. */
+    private void awaitOnThePage(Locator locator) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            if (locator.count() > 0) {
+                return true;
+            }
+            page.reload();
+            return locator.count() > 0;
+        });
+    }
+
+    private void signIn(String email, String password) {
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    private void assertNoSeriousAccessibilityFindings(String where) {
+        assertThat(Axe.seriousOrCritical(page)).as("axe-core serious and critical findings (" + where + ")").isEmpty();
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
