@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The directory admin API. {@code POST} creates (409 if the id exists), {@code PUT /{id}} creates or updates,
- * {@code GET /{id}} reads; {@code POST /import} upserts a whole {@link DirectoryDocument}.
+ * {@code GET /{id}} reads; {@code POST /import} upserts a whole {@link DirectoryDocument}. People (an organisation's
+ * key adults and deputies) are made without a password and invited to choose one (package shared.onboarding).
  */
 @RestController
 @RequestMapping("/api/v1/directory")
