@@ -33,11 +33,11 @@ class TableOwnershipTest {
             "email_notice", "email_notice_setting", "webhook_endpoint", "webhook_delivery", "webhook_attempt",
             "probation_response");
     /**
-     * People who sign in, the disclosure audit both modules append to, Kafka plumbing (dead letters' payloads, skips and
-     * replays), retention's runs.
+     * People who sign in and their invitations, the disclosure audit both modules append to, Kafka plumbing (dead
+     * letters' payloads, skips and replays), retention's runs.
      */
-    private static final Set<String> SHARED = Set.of("person", "disclosure_audit", "outbox_position",
-            "dead_letter_payload", "record_skip", "retention_purge_run", "dead_letter_replay");
+    private static final Set<String> SHARED = Set.of("person", "person_invitation", "disclosure_audit",
+            "outbox_position", "dead_letter_payload", "record_skip", "retention_purge_run", "dead_letter_replay");
 
     private static final Path MAIN = Path.of("src/main/java/uk/safeguarding/notification");
     private static final Pattern TABLE_USE = Pattern.compile(

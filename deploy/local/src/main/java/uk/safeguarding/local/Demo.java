@@ -196,6 +196,8 @@ public final class Demo {
         if (emails.size() > 3) {
             out.println("    ... and " + (emails.size() - 3) + " more like them.");
         }
+        out.println("Every email the local mail server received: " + platform.mailPageUrl() + " (or over IMAP on"
+                + " localhost:" + platform.options().imapPort() + ")");
         out.println("Sign in to read them: " + platform.inboxUrl() + "/sign-in (password "
                 + uk.safeguarding.notification.demo.DemoSignIns.PASSWORD + ")");
         out.println();

@@ -1,5 +1,7 @@
 package uk.safeguarding.local;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -8,13 +10,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * A real SMTP server for the local run (GreenMail), so notification-service's email notices are really sent and
- * received on this machine instead of failing for want of a mail server. Nothing leaves the machine.
+ * A real mail server for the local run (GreenMail), so notification-service's email notices and invitations are really
+ * sent and received on this machine instead of failing for want of a mail server. Nothing leaves the machine. It
+ * takes mail over SMTP and serves every mailbox over IMAP (log in as the address an email went to, with any
+ * password); {@link MailPage} lists what arrived in a browser.
  */
 public final class LocalMailServer implements AutoCloseable {
 
@@ -24,27 +30,36 @@ public final class LocalMailServer implements AutoCloseable {
         this.greenMail = greenMail;
     }
 
-    public static LocalMailServer start(int port) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /** SMTP on {@code smtpPort} and IMAP on {@code imapPort}, both on 127.0.0.1 only. */
+    public static LocalMailServer start(int smtpPort, int imapPort) {
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                // a local inbox for whoever an email went to: any password opens it
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
         return new LocalMailServer(greenMail);
     }
 
-    /** An email as received: to whom, the subject and the text. */
-    public record Email(List<String> to, String subject, String body) {
+    /** An email as received: to whom, the subject, the text and when it arrived. */
+    public record Email(List<String> to, String subject, String body, Instant receivedAt) {
     }
 
+    /** Every email received, in the order they arrived. */
     public List<Email> received() {
         List<Email> emails = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
+        for (StoredMessage stored : greenMail.getManagers().getImapHostManager().getAllMessages()) {
+            Instant at = stored.getReceivedDate() == null ? null : stored.getReceivedDate().toInstant();
+            MimeMessage message = stored.getMimeMessage();
             try {
                 Address[] to = message.getAllRecipients();
                 emails.add(new Email(to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
-                        message.getSubject(), GreenMailUtil.getBody(message).trim()));
+                        message.getSubject(), GreenMailUtil.getBody(message).trim(), at));
             } catch (MessagingException e) {
-                emails.add(new Email(List.of(), "(unreadable: " + e.getClass().getSimpleName() + ")", ""));
+                emails.add(new Email(List.of(), "(unreadable: " + e.getClass().getSimpleName() + ")", "", at));
             }
         }
+        emails.sort(Comparator.comparing(Email::receivedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         return emails;
     }
 

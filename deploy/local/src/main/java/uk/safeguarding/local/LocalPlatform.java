@@ -115,10 +115,13 @@ public final class LocalPlatform implements AutoCloseable {
         started.push(new Part("PostgreSQL", postgres));
         postgres.createMissingDatabases(DB_REGISTRY, DB_INGEST, DB_NOTIFICATION);
 
-        LocalMailServer mail = step("mail server (SMTP) on :" + options.smtpPort(),
-                () -> LocalMailServer.start(options.smtpPort()));
+        LocalMailServer mail = step("mail server (SMTP :" + options.smtpPort() + ", IMAP :" + options.imapPort() + ")",
+                () -> LocalMailServer.start(options.smtpPort(), options.imapPort()));
         started.push(new Part("mail server", mail));
         this.mail = mail;
+        MailPage page = step("page of the email received on :" + options.mailPagePort(),
+                () -> MailPage.start(options.mailPagePort(), mail, options.imapPort()));
+        started.push(new Part("page of the email received", page));
 
         KraftBroker kafka = step("Kafka broker on :" + options.kafkaPort() + " (KRaft controller :"
                         + options.kafkaControllerPort() + ")",
@@ -258,6 +261,8 @@ public final class LocalPlatform implements AutoCloseable {
         row("schema registry", registryUrl() + "/subjects");
         row("Kafka broker", kafkaBootstrapServers());
         row("mail server (SMTP)", "localhost:" + options.smtpPort() + "  (local only: email notices land here)");
+        row("email received (page)", mailPageUrl() + "  (every email, newest first)");
+        row("email received (IMAP)", "localhost:" + options.imapPort() + "  (user: the address it went to; any password)");
         row("PostgreSQL (user postgres)", jdbcUrl(DB_INGEST));
         row("", jdbcUrl(DB_NOTIFICATION));
         row("", jdbcUrl(DB_REGISTRY));
@@ -281,6 +286,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** The local mail server the email notices are sent to. */
     public LocalMailServer mail() {
         return mail;
+    }
+
+    /** The page listing the email the local mail server received. */
+    public String mailPageUrl() {
+        return "http://localhost:" + options.mailPagePort() + "/";
     }
 
     public String kafkaBootstrapServers() {

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int registryPort, int ingestPort,
                                    int notificationPort, int postgresPort, int smtpPort, Path dataDir, boolean demo,
-                                   boolean exitAfterDemo, Duration clockOffset, int deliveryPort) {
+                                   boolean exitAfterDemo, Duration clockOffset, int deliveryPort, int imapPort,
+                                   int mailPagePort) {
 
     public static final String USAGE = """
             Usage: java -jar deploy/local/target/local-platform.jar [options]
@@ -34,6 +35,9 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
                                            notification-service doing both
               --postgres-port=<port>       PostgreSQL (default 5432)
               --smtp-port=<port>           local mail server receiving email notices (default 3025)
+              --imap-port=<port>           the local mail server's mailboxes over IMAP (default 3143; log in as
+                                           the address an email went to, any password)
+              --mail-page-port=<port>      a page listing the email received, http://localhost:<port>/ (default 8025)
               --data-dir=<dir>             where the broker and the database keep their data (default .local-data)
               --clock-offset=<duration>    run every service as if at another time, an ISO-8601 duration such as
                                            P400D or -PT6H (a rehearsal or training run; default: the machine's
@@ -43,7 +47,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
 
     public static LocalPlatformOptions defaults() {
         return new LocalPlatformOptions(9092, 9093, 8081, 8080, 8082, 5432, 3025, Path.of(".local-data"), false,
-                false, null, 0);
+                false, null, 0, 3143, 8025);
     }
 
     /** Parses {@code --name=value} options; throws {@link IllegalArgumentException} with a readable message. */
@@ -51,6 +55,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
         LocalPlatformOptions o = defaults();
         int kafka = o.kafkaPort, controller = o.kafkaControllerPort, registry = o.registryPort, ingest = o.ingestPort;
         int notification = o.notificationPort, postgres = o.postgresPort, smtp = o.smtpPort, delivery = 0;
+        int imap = o.imapPort, mailPage = o.mailPagePort;
         Path dataDir = o.dataDir;
         boolean demo = false, exitAfterDemo = false;
         Duration clockOffset = null;
@@ -68,6 +73,8 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
                 case "--delivery-port" -> delivery = port(name, value);
                 case "--postgres-port" -> postgres = port(name, value);
                 case "--smtp-port" -> smtp = port(name, value);
+                case "--imap-port" -> imap = port(name, value);
+                case "--mail-page-port" -> mailPage = port(name, value);
                 case "--data-dir" -> {
                     if (value == null || value.isBlank()) {
                         throw new IllegalArgumentException("--data-dir needs a directory, e.g. --data-dir=.local-data");
@@ -79,7 +86,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
             }
         }
         LocalPlatformOptions parsed = new LocalPlatformOptions(kafka, controller, registry, ingest, notification,
-                postgres, smtp, dataDir, demo, exitAfterDemo, clockOffset, delivery);
+                postgres, smtp, dataDir, demo, exitAfterDemo, clockOffset, delivery, imap, mailPage);
         parsed.checkDistinct();
         return parsed;
     }
@@ -101,6 +108,8 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
         List<PortUse> ports = new ArrayList<>();
         ports.add(new PortUse(postgresPort, "PostgreSQL", "--postgres-port"));
         ports.add(new PortUse(smtpPort, "mail server (SMTP)", "--smtp-port"));
+        ports.add(new PortUse(imapPort, "mail server (IMAP)", "--imap-port"));
+        ports.add(new PortUse(mailPagePort, "page of the email received", "--mail-page-port"));
         ports.add(new PortUse(kafkaPort, "Kafka broker", "--kafka-port"));
         ports.add(new PortUse(kafkaControllerPort, "Kafka KRaft controller", "--kafka-controller-port"));
         ports.add(new PortUse(registryPort, "schema registry", "--registry-port"));
@@ -125,7 +134,7 @@ public record LocalPlatformOptions(int kafkaPort, int kafkaControllerPort, int r
 
     public LocalPlatformOptions withDemo(boolean demo, boolean exitAfterDemo) {
         return new LocalPlatformOptions(kafkaPort, kafkaControllerPort, registryPort, ingestPort, notificationPort,
-                postgresPort, smtpPort, dataDir, demo, exitAfterDemo, clockOffset, deliveryPort);
+                postgresPort, smtpPort, dataDir, demo, exitAfterDemo, clockOffset, deliveryPort, imapPort, mailPagePort);
     }
 
     /** Whether delivery runs as a service of its own (--delivery-port). */

@@ -23,6 +23,8 @@ class LocalPlatformOptionsTest {
         assertThat(o.notificationPort()).isEqualTo(8082);
         assertThat(o.postgresPort()).isEqualTo(5432);
         assertThat(o.smtpPort()).isEqualTo(3025);
+        assertThat(o.imapPort()).isEqualTo(3143);
+        assertThat(o.mailPagePort()).isEqualTo(8025);
         assertThat(o.dataDir()).isEqualTo(Path.of(".local-data"));
         assertThat(o.demo()).isFalse();
     }
@@ -31,10 +33,11 @@ class LocalPlatformOptionsTest {
     void everyPortAndTheDataDirectoryCanBeOverridden() {
         LocalPlatformOptions o = LocalPlatformOptions.parse("--kafka-port=19092", "--kafka-controller-port=19093",
                 "--registry-port=18081", "--ingest-port=18080", "--notification-port=18082",
-                "--postgres-port=15432", "--smtp-port=13025", "--data-dir=/tmp/elsewhere", "--demo");
+                "--postgres-port=15432", "--smtp-port=13025", "--imap-port=13143", "--mail-page-port=18025",
+                "--data-dir=/tmp/elsewhere", "--demo");
 
         assertThat(o.ports()).extracting(LocalPlatformOptions.PortUse::port)
-                .containsExactly(15432, 13025, 19092, 19093, 18081, 18080, 18082);
+                .containsExactly(15432, 13025, 13143, 18025, 19092, 19093, 18081, 18080, 18082);
         assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/elsewhere"));
         assertThat(o.demo()).isTrue();
     }
@@ -52,11 +55,12 @@ class LocalPlatformOptionsTest {
     void aPortInUseStopsTheStartBeforeAnythingStartsNamingThePortAndItsOption() throws Exception {
         // given a port already taken
         try (ServerSocket taken = new ServerSocket(0)) {
-            int[] port = Ports.free(6);
+            int[] port = Ports.free(8);
             LocalPlatformOptions options = LocalPlatformOptions.parse("--kafka-port=" + port[0],
                     "--kafka-controller-port=" + port[1], "--registry-port=" + taken.getLocalPort(),
                     "--ingest-port=" + port[2], "--notification-port=" + port[3],
-                    "--postgres-port=" + port[4], "--smtp-port=" + port[5], "--data-dir=target/never-created");
+                    "--postgres-port=" + port[4], "--smtp-port=" + port[5], "--imap-port=" + port[6],
+                    "--mail-page-port=" + port[7], "--data-dir=target/never-created");
 
             // when the platform starts, then it refuses, naming the port and the option to change it
             assertThatThrownBy(() -> LocalPlatform.start(options, new PrintStream(new ByteArrayOutputStream())))

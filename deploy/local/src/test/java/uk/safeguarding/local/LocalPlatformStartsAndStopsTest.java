@@ -30,13 +30,13 @@ class LocalPlatformStartsAndStopsTest {
 
     @Test
     void launcherStartsEveryPartOnTheGivenPortsAnswersOnItsUrlsAndStopsCleanly(@TempDir Path dataDir) throws Exception {
-        // given seven different free ports and an empty data directory
-        int[] port = Ports.free(7);
+        // given nine different free ports and an empty data directory
+        int[] port = Ports.free(9);
         LocalPlatformOptions options = LocalPlatformOptions.parse(
                 "--kafka-port=" + port[0], "--kafka-controller-port=" + port[1],
                 "--registry-port=" + port[2], "--ingest-port=" + port[3],
                 "--notification-port=" + port[4], "--postgres-port=" + port[5],
-                "--smtp-port=" + port[6],
+                "--smtp-port=" + port[6], "--imap-port=" + port[7], "--mail-page-port=" + port[8],
                 "--data-dir=" + dataDir);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -72,7 +72,41 @@ class LocalPlatformStartsAndStopsTest {
                     platform.ingestUrl() + "/docs", platform.notificationUrl(),
                     platform.registryUrl(), platform.kafkaBootstrapServers(),
                     platform.jdbcUrl(LocalPlatform.DB_NOTIFICATION), platform.notificationUrl() + "/inbox/sign-in",
-                    platform.ingestUrl() + LocalPoliceSystems.TOKEN_PATH, LocalPoliceSystems.POLICE.clientId());
+                    platform.ingestUrl() + LocalPoliceSystems.TOKEN_PATH, LocalPoliceSystems.POLICE.clientId(),
+                    platform.mailPageUrl(), "localhost:" + port[7]);
+
+            // and the email the local mail server receives (here a new deputy's invitation) is listed on its page,
+            // newest first, with its link, and is in the deputy's mailbox over IMAP
+            String newcomer = "newcomer-" + port[8] + "@st-aidans-cofe-primary-school.example";
+            HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(platform.notificationUrl()
+                            + "/api/v1/directory/people")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", directoryAdmin()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"P-LOCAL-NEWCOMER\",\"organisationId\":"
+                            + "\"ORG-SCH-03\",\"displayName\":\"Newcomer Testwell\",\"email\":\"" + newcomer
+                            + "\",\"role\":\"DEPUTY\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            String page = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                    () -> http.send(HttpRequest.newBuilder(URI.create(platform.mailPageUrl()))
+                            .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body(),
+                    body -> body.contains(newcomer));
+            assertThat(page).contains("Email received by the local mail server",
+                    "Set up your account for safeguarding alerts", "Hello Newcomer Testwell",
+                    "<a href=\"" + platform.inboxUrl() + "/invitation/", "(UK time)");
+            assertThat(get(platform.mailPageUrl() + "elsewhere")).isEqualTo(404);
+            java.util.Properties imap = new java.util.Properties();
+            imap.put("mail.imap.connectiontimeout", "5000");
+            imap.put("mail.imap.timeout", "5000");
+            jakarta.mail.Store store = jakarta.mail.Session.getInstance(imap).getStore("imap");
+            store.connect("localhost", port[7], newcomer, "any password");
+            try {
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                assertThat(inbox.getMessageCount()).isEqualTo(1);
+                assertThat(inbox.getMessage(1).getSubject()).isEqualTo("Set up your account for safeguarding alerts");
+                inbox.close(false);
+            } finally {
+                store.close();
+            }
         }
 
         // and after close every port is free again, the data kept
@@ -85,12 +119,13 @@ class LocalPlatformStartsAndStopsTest {
     void withADeliveryPortDeliveryRunsAsItsOwnServiceAndTheDemoAlertsReachItsInbox(@TempDir Path dataDir)
             throws Exception {
         // given the launcher asked to run notification-service's delivery module as a service of its own
-        int[] port = Ports.free(8);
+        int[] port = Ports.free(10);
         LocalPlatformOptions options = LocalPlatformOptions.parse(
                 "--kafka-port=" + port[0], "--kafka-controller-port=" + port[1],
                 "--registry-port=" + port[2], "--ingest-port=" + port[3],
                 "--notification-port=" + port[4], "--postgres-port=" + port[5],
                 "--smtp-port=" + port[6], "--delivery-port=" + port[7],
+                "--imap-port=" + port[8], "--mail-page-port=" + port[9],
                 "--data-dir=" + dataDir);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         String operations = "Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -122,6 +157,13 @@ class LocalPlatformStartsAndStopsTest {
             assertThat(console.toString(StandardCharsets.UTF_8)).contains(platform.inboxUrl() + "/sign-in");
         }
         options.ports().forEach(use -> assertThat(Ports.isFree(use.port())).as(use.what()).isTrue());
+    }
+
+    private static String directoryAdmin() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((uk.safeguarding.notification.demo.DemoSignIns
+                .list().stream().filter(s -> s.role() == uk.safeguarding.notification.shared.security.PersonRole
+                        .DIRECTORY_ADMIN).findFirst().orElseThrow().email() + ":"
+                + uk.safeguarding.notification.demo.DemoSignIns.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Deliveries recorded by the delivery service (its own table), read from the database. */

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,22 +13,27 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.safeguarding.notification.shared.onboarding.People;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The directory admin API. {@code POST} creates (409 if the id exists), {@code PUT /{id}} creates or updates,
- * {@code GET /{id}} reads; {@code POST /import} upserts a whole {@link DirectoryDocument}.
+ * {@code GET /{id}} reads; {@code POST /import} upserts a whole {@link DirectoryDocument}. People (an organisation's
+ * key adults and deputies) are made without a password and invited to choose one (package shared.onboarding).
  */
 @RestController
 @RequestMapping("/api/v1/directory")
 public class DirectoryController {
 
     private final DirectoryService directory;
+    private final People people;
 
-    public DirectoryController(DirectoryService directory) {
+    public DirectoryController(DirectoryService directory, People people) {
         this.directory = directory;
+        this.people = people;
     }
 
     @PostMapping("/import")
@@ -127,6 +133,52 @@ public class DirectoryController {
     public DirectoryDocument.HouseholdLink putHouseholdLink(@Valid @RequestBody DirectoryDocument.HouseholdLink body) {
         directory.upsertSingle(new DirectoryDocument(null, null, null, List.of(body)));
         return body;
+    }
+
+    // ---- people of an organisation (key adults, deputies; the local authority's roles). Created without a password:
+    // each is emailed a single-use link to choose one (shared.onboarding). Answers carry status and the invitation.
+
+    @GetMapping("/organisations/{id}/people")
+    public ResponseEntity<List<People.View>> peopleOf(@PathVariable String id) {
+        return directory.organisationExists(id) ? ResponseEntity.ok(people.ofOrganisation(id))
+                : ResponseEntity.notFound().build();
+    }
+
+    @PostMapping("/people")
+    public ResponseEntity<Object> createPerson(@Valid @RequestBody DirectoryDocument.Person body) {
+        if (people.find(body.id()).isPresent()) {
+            return conflict("person", body.id());
+        }
+        directory.upsertSingle(new DirectoryDocument(null, null, null, null, List.of(body)));
+        return created("people", body.id(), people.find(body.id()));
+    }
+
+    @PutMapping("/people/{id}")
+    public ResponseEntity<Object> putPerson(@PathVariable String id, @Valid @RequestBody DirectoryDocument.Person body) {
+        if (!id.equals(body.id())) {
+            return idMismatch();
+        }
+        directory.upsertSingle(new DirectoryDocument(null, null, null, null, List.of(body)));
+        return ResponseEntity.of(people.find(id).map(Object.class::cast));
+    }
+
+    @GetMapping("/people/{id}")
+    public ResponseEntity<People.View> person(@PathVariable String id) {
+        return ResponseEntity.of(people.find(id));
+    }
+
+    /** A new invitation (the earlier links stop working): for an expired one, or a forgotten password. */
+    @PostMapping("/people/{id}/invitation")
+    public ResponseEntity<People.View> invite(@PathVariable String id) {
+        if (!people.invite(id)) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.accepted().body(people.find(id).orElseThrow());
+    }
+
+    @DeleteMapping("/people/{id}")
+    public ResponseEntity<Void> removePerson(@PathVariable String id) {
+        return people.remove(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
     // ----

@@ -3,6 +3,7 @@ package uk.safeguarding.notification.routing.directory;
 import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.notification.demo.DemoDirectory;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import uk.safeguarding.notification.shared.security.PersonRole;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -29,15 +32,24 @@ public record DirectoryDocument(
         @Valid List<@NotNull Organisation> organisations,
         @Valid List<@NotNull Child> children,
         @Valid List<@NotNull Adult> adults,
-        @Valid List<@NotNull HouseholdLink> householdLinks) {
+        @Valid List<@NotNull HouseholdLink> householdLinks,
+        @Valid List<@NotNull Person> people) {
 
     public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
 
+    @JsonCreator
     public DirectoryDocument {
         organisations = organisations == null ? List.of() : organisations;
         children = children == null ? List.of() : children;
         adults = adults == null ? List.of() : adults;
         householdLinks = householdLinks == null ? List.of() : householdLinks;
+        people = people == null ? List.of() : people;
+    }
+
+    /** A document without people. */
+    public DirectoryDocument(List<Organisation> organisations, List<Child> children, List<Adult> adults,
+                             List<HouseholdLink> householdLinks) {
+        this(organisations, children, adults, householdLinks, null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -139,8 +151,21 @@ public record DirectoryDocument(
             @NotNull Relationship relationship) {
     }
 
+    /**
+     * Someone at an organisation who reads its alerts (key adult, deputy) or, at a local authority, works its queues.
+     * Made without a password: they are emailed a single-use link to choose one (package shared.onboarding).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Person(
+            @NotBlank @Pattern(regexp = ID_PATTERN, message = "must be 1-64 letters, digits or ._:-") String id,
+            @NotBlank @Size(max = 64) String organisationId,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull PersonRole role) {
+    }
+
     /** How many of each were created and updated by an import. */
-    public record ImportCounts(Count organisations, Count children, Count adults, Count householdLinks) {
+    public record ImportCounts(Count organisations, Count children, Count adults, Count householdLinks, Count people) {
     }
 
     public record Count(int created, int updated) {

@@ -9,6 +9,8 @@ import uk.safeguarding.notification.routing.directory.DirectoryDocument.Count;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument.ImportCounts;
 import uk.safeguarding.notification.shared.web.InvalidRequestException.FieldProblem;
 import uk.safeguarding.notification.shared.vocabulary.Names;
+import uk.safeguarding.notification.shared.onboarding.People;
+import uk.safeguarding.notification.shared.security.PersonRole;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,14 +44,16 @@ public class DirectoryService {
     private final AdultIdentifierRepository adultIdentifiers;
     private final HouseholdLinkRepository links;
     private final ChildBlockingKeyIndex blockingKeys;
+    private final People people;
 
     private final Clock clock;
 
     public DirectoryService(OrganisationRepository organisations, ChildRepository children,
                             ChildIdentifierRepository childIdentifiers, AdultRepository adults,
                             AdultIdentifierRepository adultIdentifiers, HouseholdLinkRepository links,
-                            ChildBlockingKeyIndex blockingKeys, Clock clock) {
+                            ChildBlockingKeyIndex blockingKeys, People people, Clock clock) {
         this.clock = clock;
+        this.people = people;
         this.organisations = organisations;
         this.children = children;
         this.childIdentifiers = childIdentifiers;
@@ -148,7 +152,14 @@ public class DirectoryService {
                         HouseholdLinkEntity.idOf(l.childId(), l.adultId()), l.childId(), l.adultId(), l.relationship()))
                         .toList(),
                 HouseholdLinkEntity::id, links::findByIdIn, links::updateAll, links::saveAll);
-        return new ImportCounts(orgCount, childCount, adultCount, linkCount);
+        // people last: their organisations exist by now; new people are invited once this transaction commits
+        People.Upserted madePeople = people.upsert(doc.people().stream().map(DirectoryService::toSpec).toList());
+        Count peopleCount = new Count(madePeople.created().size(), madePeople.updated().size());
+        return new ImportCounts(orgCount, childCount, adultCount, linkCount, peopleCount);
+    }
+
+    static People.Spec toSpec(DirectoryDocument.Person p) {
+        return new People.Spec(p.id(), p.organisationId(), p.displayName(), p.email(), p.role());
     }
 
     private static <E> Count upsert(List<E> items, Function<E, String> id,
@@ -180,6 +191,7 @@ public class DirectoryService {
         doc.children().forEach(c -> OrganisationKind.linkedFromChild().forEach(kind ->
                 addIfPresent(referenced, c.link(kind))));
         doc.adults().forEach(a -> addIfPresent(referenced, a.probationDeliveryUnitId()));
+        doc.people().forEach(p -> addIfPresent(referenced, p.organisationId()));
         referenced.removeAll(orgKinds.keySet());
         for (List<String> chunk : chunks(new ArrayList<>(referenced))) {
             organisations.findByIdIn(chunk).forEach(o -> orgKinds.put(o.id(), o.kind()));
@@ -223,6 +235,21 @@ public class DirectoryService {
                         "required when a probation case reference is given"));
             }
         }
+        repeated(doc.people(), DirectoryDocument.Person::id, "people", single, problems);
+        for (int i = 0; i < doc.people().size(); i++) {
+            DirectoryDocument.Person p = doc.people().get(i);
+            String at = path("people", i, single);
+            OrganisationKind kind = orgKinds.get(p.organisationId());
+            if (kind == null) {
+                problems.add(new FieldProblem(at + "organisationId", "no organisation with id " + p.organisationId()));
+            } else if ((p.role() == PersonRole.LA_EDUCATION_SAFEGUARDING_LEAD
+                    || p.role() == PersonRole.UNRESOLVED_CASEWORKER) && kind != OrganisationKind.LOCAL_AUTHORITY) {
+                problems.add(new FieldProblem(at + "role", p.role() + " is a role at a LOCAL_AUTHORITY, not at a "
+                        + kind));
+            }
+        }
+        people.check(doc.people().stream().map(DirectoryService::toSpec).toList()).forEach(problem -> problems.add(
+                new FieldProblem(path("people", problem.index(), single) + problem.field(), problem.message())));
         if (!doc.householdLinks().isEmpty()) {
             Set<String> childIds = doc.children().stream().map(DirectoryDocument.Child::id).collect(Collectors.toSet());
             Set<String> adultIds = doc.adults().stream().map(DirectoryDocument.Adult::id).collect(Collectors.toSet());

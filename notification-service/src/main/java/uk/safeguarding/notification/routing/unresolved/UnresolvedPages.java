@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.routing.unresolved;
 
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
 import uk.safeguarding.notification.shared.web.InvalidRequestException;
 import uk.safeguarding.notification.routing.directory.IdentifierScheme;
+import uk.safeguarding.notification.routing.directory.OrganisationSearch;
 import uk.safeguarding.notification.shared.web.InboxFormat;
 import uk.safeguarding.notification.shared.security.InboxPeople;
 import uk.safeguarding.notification.shared.security.InboxPerson;
@@ -34,23 +36,73 @@ import java.util.Map;
 /**
  * The working list in the inbox, for the local authority's caseworkers and directory admins: {@code /inbox/unresolved}
  * (open children, the most urgent first) and {@code /inbox/unresolved/{id}} (the police's details, a directory search
- * with the matcher's scores and reasons, "This is the child", and a form to create the child). Anyone else gets the
- * inbox's not-found page. Forms are CSRF-protected by the inbox's security.
+ * with the matcher's scores and reasons, "This is the child", and a form to create the child, whose school, GP
+ * practice and health visiting team are found by name or postcode: the form's search buttons post it back with
+ * what was typed kept and the organisations found offered as choices, so it works without JavaScript). Anyone else
+ * gets the inbox's not-found page. Forms are CSRF-protected by the inbox's security.
  */
 @Controller
 @RequestMapping("/inbox/unresolved")
 public class UnresolvedPages {
 
+    /** At most this many organisations are offered per search. */
+    static final int SEARCH_RESULTS = 10;
+
     private final UnresolvedWorkingList workingList;
     private final InboxPeople people;
     private final Validator validator;
     private final Clock clock;
+    private final OrganisationSearch organisations;
 
-    public UnresolvedPages(UnresolvedWorkingList workingList, InboxPeople people, Validator validator, Clock clock) {
+    public UnresolvedPages(UnresolvedWorkingList workingList, InboxPeople people, Validator validator, Clock clock,
+                           OrganisationSearch organisations) {
         this.workingList = workingList;
         this.people = people;
         this.validator = validator;
         this.clock = clock;
+        this.organisations = organisations;
+    }
+
+    /**
+     * One of the form's links to an organisation: the field, its kind, the words on the page, and the search typed for
+     * it. The choices offered are the one chosen (if any) and what the search found.
+     */
+    public enum Link {
+        SCHOOL("schoolId", "schoolQuery", OrganisationKind.SCHOOL, "School", "schools", "No school"),
+        GP("gpPracticeId", "gpQuery", OrganisationKind.GP, "GP practice", "GP practices", "No GP practice"),
+        HEALTH_VISITING("healthVisitingTeamId", "healthVisitingQuery", OrganisationKind.HEALTH_VISITING,
+                "Health visiting team", "health visiting teams", "No health visiting team");
+
+        private final String field;
+        private final String queryField;
+        private final OrganisationKind kind;
+        private final String label;
+        private final String plural;
+        private final String none;
+
+        Link(String field, String queryField, OrganisationKind kind, String label, String plural, String none) {
+            this.field = field;
+            this.queryField = queryField;
+            this.kind = kind;
+            this.label = label;
+            this.plural = plural;
+            this.none = none;
+        }
+
+        public String field() { return field; }
+        public String queryField() { return queryField; }
+        public String label() { return label; }
+        public String plural() { return plural; }
+        public String none() { return none; }
+        public String searchValue() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+    }
+
+    /** What the form shows for one link: the choices, the one chosen, the search and whether it found nothing. */
+    public record LinkChoices(Link link, List<OrganisationSearch.Found> options, String chosen, String query,
+                              boolean searched, int found) {
+        public boolean nothingFound() {
+            return searched && found == 0;
+        }
     }
 
     /** Not a caseworker, or no such row: the same answer. */
@@ -72,6 +124,9 @@ public class UnresolvedPages {
         public String schoolId = "";
         public String gpPracticeId = "";
         public String healthVisitingTeamId = "";
+        public String schoolQuery = "";
+        public String gpQuery = "";
+        public String healthVisitingQuery = "";
 
         public String getId() { return id; }
         public void setId(String v) { id = v; }
@@ -93,6 +148,28 @@ public class UnresolvedPages {
         public void setGpPracticeId(String v) { gpPracticeId = v; }
         public String getHealthVisitingTeamId() { return healthVisitingTeamId; }
         public void setHealthVisitingTeamId(String v) { healthVisitingTeamId = v; }
+        public String getSchoolQuery() { return schoolQuery; }
+        public void setSchoolQuery(String v) { schoolQuery = v; }
+        public String getGpQuery() { return gpQuery; }
+        public void setGpQuery(String v) { gpQuery = v; }
+        public String getHealthVisitingQuery() { return healthVisitingQuery; }
+        public void setHealthVisitingQuery(String v) { healthVisitingQuery = v; }
+
+        String chosen(Link link) {
+            return switch (link) {
+                case SCHOOL -> schoolId;
+                case GP -> gpPracticeId;
+                case HEALTH_VISITING -> healthVisitingTeamId;
+            };
+        }
+
+        String query(Link link) {
+            return switch (link) {
+                case SCHOOL -> schoolQuery;
+                case GP -> gpQuery;
+                case HEALTH_VISITING -> healthVisitingQuery;
+            };
+        }
 
         static NewChildForm from(UnresolvedChildView v) {
             NewChildForm f = new NewChildForm();
@@ -166,9 +243,15 @@ public class UnresolvedPages {
 
     @PostMapping("/{id}/new-child")
     String newChild(@PathVariable("id") long id, @ModelAttribute("form") NewChildForm form,
+                    @RequestParam(name = "find", required = false) String find,
                     Authentication authentication, Model model, HttpServletResponse response,
                     RedirectAttributes redirect) {
         InboxPerson person = caseworker(authentication);
+        if (find != null) {
+            // a search button (or Enter in a field): every search typed is run, nothing is created
+            UnresolvedChildView row = workingList.find(id).orElseThrow(NotFound::new);
+            return page(model, person, row, null, form, Map.of(), true);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         DirectoryDocument.Child child = form.toChild(errors);
         for (ConstraintViolation<DirectoryDocument.Child> v : validator.validate(child)) {
@@ -210,6 +293,28 @@ public class UnresolvedPages {
 
     private String page(Model model, InboxPerson person, UnresolvedChildView child, String q, NewChildForm form,
                         Map<String, String> errors) {
+        return page(model, person, child, q, form, errors, false);
+    }
+
+    private String page(Model model, InboxPerson person, UnresolvedChildView child, String q, NewChildForm form,
+                        Map<String, String> errors, boolean search) {
+        List<LinkChoices> links = new ArrayList<>();
+        for (Link link : Link.values()) {
+            String chosen = form.chosen(link) == null ? "" : form.chosen(link).strip();
+            String query = form.query(link) == null ? "" : form.query(link).strip();
+            List<OrganisationSearch.Found> options = new ArrayList<>();
+            organisations.find(link.kind, chosen).ifPresent(options::add);
+            boolean searched = search && !query.isEmpty();
+            List<OrganisationSearch.Found> found = searched
+                    ? organisations.search(link.kind, query, SEARCH_RESULTS) : List.of();
+            found.stream().filter(o -> !o.id().equals(chosen)).forEach(options::add);
+            if (!chosen.isEmpty() && options.stream().noneMatch(o -> o.id().equals(chosen))) {
+                // an id not in the directory (or of another kind): offered as typed, so the check can name it
+                options.add(0, new OrganisationSearch.Found(chosen, chosen, null, null));
+            }
+            links.add(new LinkChoices(link, options, chosen, query, searched, found.size()));
+        }
+        model.addAttribute("links", links);
         model.addAttribute("person", person);
         model.addAttribute("now", clock.instant());
         model.addAttribute("child", child);

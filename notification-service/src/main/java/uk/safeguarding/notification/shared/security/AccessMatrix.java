@@ -41,6 +41,8 @@ public final class AccessMatrix {
             line(ANY, "/inbox/sign-in", new AccessRule.Public()),
             line(ANY, "/inbox/form-expired", new AccessRule.Public()),
             line(ANY, "/inbox/oauth2/**", new AccessRule.Public()),
+            // an invitation's link: whoever holds its single-use token chooses the person's password (shared.onboarding)
+            line(ANY, "/inbox/invitation/**", new AccessRule.Public()),
             line(READ, "/inbox/inbox.css", new AccessRule.Public()),
             line(READ, "/inbox/favicon.svg", new AccessRule.Public()),
             line(ANY, "/error", new AccessRule.Public()),
@@ -69,7 +71,7 @@ public final class AccessMatrix {
             line(ANY, "/api/v1/unresolved/**", anyRole(UNRESOLVED_CASEWORKER, DIRECTORY_ADMIN)),
             line(ANY, "/api/v1/audit/**", anyRole(OPERATIONS)),
             line(ANY, "/api/v1/retention/**", anyRole(OPERATIONS)),
-            // records stuck on a consumer: skip one to the dead-letter topic
+            // records stuck on a consumer: skip one to the dead-letter topic; organisations nobody can read alerts for
             line(ANY, "/api/v1/operations/**", anyRole(OPERATIONS)),
             // closed by default: an API not listed above answers 401/403 until it is added here
             line(ANY, "/api/**", new AccessRule.Deny()),

@@ -58,6 +58,7 @@ public class SignInPages {
                   @RequestParam(name = "signed-out", required = false) String signedOut,
                   @RequestParam(name = "timed-out", required = false) String timedOut,
                   @RequestParam(name = "throttled", required = false) Integer throttledMinutes,
+                  @RequestParam(name = "password-set", required = false) String passwordSet,
                   HttpServletRequest request, Model model) {
         model.addAttribute("fmt", InboxFormat.INSTANCE);
         String email = typedEmail(request);
@@ -65,6 +66,8 @@ public class SignInPages {
         model.addAttribute("error", error != null);
         model.addAttribute("signedOut", signedOut != null);
         model.addAttribute("timedOut", timedOut != null);
+        // after choosing a password through an invitation (shared.onboarding)
+        model.addAttribute("passwordSet", passwordSet != null && error == null);
         model.addAttribute("throttledMinutes", throttledMinutes == null ? null : Math.max(1, Math.min(throttledMinutes, 60)));
         return "inbox/sign-in";
     }

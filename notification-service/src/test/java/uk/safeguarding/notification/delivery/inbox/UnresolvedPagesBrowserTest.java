@@ -1,5 +1,6 @@
 package uk.safeguarding.notification.delivery.inbox;
 
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.testkit.TestClock;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -18,6 +19,7 @@ import uk.safeguarding.avro.IncidentReported;
 import uk.safeguarding.notification.TestDirectory;
 import uk.safeguarding.notification.shared.security.PersonRole;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
+import uk.safeguarding.testkit.Axe;
 import uk.safeguarding.testkit.SampleIncidents;
 
 import java.nio.file.Files;
@@ -152,7 +154,7 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
 
         // when they search for Alexandra, she comes first; they choose her
         page.getByLabel("Search by name, date of birth, postcode or id").fill("Alexandra " + family + " 2015-06-21");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
         assertThat(candidates.first()).containsText("Alexandra " + family);
         assertThat(candidates.first()).containsText("given name matches");
         candidates.first().getByRole(AriaRole.BUTTON).click();
@@ -161,7 +163,8 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
         assertThat(page.locator(".banner--success")).containsText("alerts sent");
         assertThat(page.locator("#resolution")).containsText("T-CH-T2-" + token);
         assertThat(page.locator("#resolution")).containsText(email);
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)))
+                .hasCount(0);
         screenshot("12-unresolved-resolved");
         assertThat(ledgerAlerts(incident.getIncidentId()))
                 .filteredOn(a -> a.getChild().getChildId().equals("T-CH-T2-" + token))
@@ -170,6 +173,86 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
         // and the list no longer shows it
         page.navigate(baseUrl() + "/inbox/unresolved");
         assertThat(page.getByText("Alex " + family)).hasCount(0);
+    }
+
+    @Test
+    void aCaseworkerCreatesTheChildFindingTheSchoolByNameAndTheGpByPostcodeWithoutTypingADirectoryId() {
+        // given a school and a GP practice only their names and postcode tell apart, and a child nobody knows
+        String schoolWord = familyName("Ashgrove");
+        String gpPostcode = "T" + token.substring(0, 4).toUpperCase() + " 9ZZ";
+        String school = "T-SCH-FIND-" + token, gp = "T-GP-FIND-" + token;
+        given(new DirectoryDocument(List.of(
+                new DirectoryDocument.Organisation(school, schoolWord + " Church of England Primary School",
+                        OrganisationKind.SCHOOL, null, null, null, null, null, "1 School Lane", "EX2 2BB"),
+                new DirectoryDocument.Organisation("T-SCH-FIND2-" + token, schoolWord + " Academy",
+                        OrganisationKind.SCHOOL, null, null, null, null, null, null, "EX3 3CC"),
+                new DirectoryDocument.Organisation(gp, "Riverside Surgery", OrganisationKind.GP, null, null, null, null,
+                        null, "2 River Road", gpPostcode)), null, null, null));
+        String family = familyName("Quillfeather");
+        LocalDate born = TestClock.bornYearsAgo(8, 3, 9);
+        IncidentReported incident = SampleIncidents.incident("TST", "TST-NEW-" + token).setChildren(new ArrayList<>(
+                List.of(SampleIncidents.child("Wilhelmina", family, born).setPostcode("EX2 2BB").build()))).build();
+        produce(incident);
+        long row = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select id from unresolved_child where incident_id = ?", Long.class, incident.getIncidentId()),
+                ids -> ids.size() == 1).get(0);
+        String email = "caseworker-new-" + token + "@la.example";
+        givenPerson(gp, email, PersonRole.UNRESOLVED_CASEWORKER);
+        signIn(email);
+        page.navigate(baseUrl() + "/inbox/unresolved/" + row);
+        page.getByLabel("Directory id for the child").fill("T-CH-NEW-" + token);
+
+        // when they search schools by a word of the name
+        page.getByLabel("Search schools").fill(schoolWord.toLowerCase());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search schools")).click();
+
+        // then both schools of that name are offered, with their postcodes, and what was typed is kept
+        Locator schools = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("School"));
+        assertThat(schools.getByRole(AriaRole.RADIO)).hasCount(3);
+        assertThat(schools).containsText(schoolWord + " Church of England Primary School, EX2 2BB");
+        assertThat(schools).containsText(schoolWord + " Academy, EX3 3CC");
+        assertThat(page.getByLabel("Directory id for the child")).hasValue("T-CH-NEW-" + token);
+        assertThat(page.getByLabel("Given name")).hasValue("Wilhelmina");
+        Axe.assertNoSeriousOrCriticalViolations(page, "the create-a-child form with a search's results");
+        screenshot("14-unresolved-find-school");
+
+        // when they choose the school, then find the GP practice by its postcode (any spacing, any case)
+        schools.getByLabel(schoolWord + " Church of England Primary School").check();
+        page.getByLabel("Search GP practices").fill(gpPostcode.replace(" ", "").toLowerCase());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search GP practices")).click();
+
+        // then the school stays chosen and the practice is offered
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("School"))
+                .getByLabel(schoolWord + " Church of England Primary School")).isChecked();
+        Locator gps = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("GP practice"));
+        assertThat(gps).containsText("Riverside Surgery, " + gpPostcode);
+        gps.getByLabel("Riverside Surgery").check();
+
+        assertThat(gps).not().containsText("No GP practices match");
+
+        // and a search that finds nothing says so
+        page.getByLabel("Search health visiting teams").fill("no such team " + token);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search health visiting teams")).click();
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Health visiting team")))
+                .containsText("No health visiting teams match");
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("GP practice"))
+                .getByLabel("Riverside Surgery")).isChecked();
+        // (the practice's own search, run again, found the one chosen: not "nothing found")
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("GP practice")))
+                .not().containsText("No GP practices match");
+        screenshot("15-unresolved-find-gp");
+
+        // when they create the child
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the child and send the alerts"))
+                .click();
+
+        // then the alerts go to the school and the practice they chose
+        assertThat(page.locator(".banner--success")).containsText("alerts sent");
+        assertThat(page.locator("#resolution")).containsText("T-CH-NEW-" + token);
+        assertThat(ledgerAlerts(incident.getIncidentId())).extracting(a -> a.getRecipient().getOrganisationId())
+                .contains(school, gp);
+        assertThat(jdbc.queryForMap("select school_org_id, gp_org_id from child where id = ?", "T-CH-NEW-" + token))
+                .containsEntry("school_org_id", school).containsEntry("gp_org_id", gp);
     }
 
     @Test

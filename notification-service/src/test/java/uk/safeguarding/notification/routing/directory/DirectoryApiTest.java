@@ -171,12 +171,14 @@ class DirectoryApiTest extends IntegrationTestSupport {
                 "organisations", Map.of("created", 5, "updated", 0),
                 "children", Map.of("created", 2, "updated", 0),
                 "adults", Map.of("created", 1, "updated", 0),
-                "householdLinks", Map.of("created", 2, "updated", 0)));
+                "householdLinks", Map.of("created", 2, "updated", 0),
+                "people", Map.of("created", 0, "updated", 0)));
         assertThat(second.getBody()).isEqualTo(Map.of(
                 "organisations", Map.of("created", 0, "updated", 5),
                 "children", Map.of("created", 0, "updated", 2),
                 "adults", Map.of("created", 0, "updated", 1),
-                "householdLinks", Map.of("created", 0, "updated", 2)));
+                "householdLinks", Map.of("created", 0, "updated", 2),
+                "people", Map.of("created", 0, "updated", 0)));
         assertThat(send(HttpMethod.GET, "/adults/T-AD-I1-" + token, null).getBody())
                 .containsEntry("probationDeliveryUnitId", dir.probation());
     }

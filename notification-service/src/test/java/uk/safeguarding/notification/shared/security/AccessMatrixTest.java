@@ -31,6 +31,9 @@ class AccessMatrixTest {
             POST   | /inbox/form-expired                             | public
             GET    | /inbox/inbox.css                                | public
             GET    | /inbox/oauth2/authorization/idp                 | public
+            GET    | /inbox/invitation/abc123                        | public
+            POST   | /inbox/invitation/abc123                        | public
+            GET    | /inbox/invitationX                              | *
             GET    | /error                                          | public
             GET    | /actuator/health                                | public
             GET    | /actuator/health/liveness                       | public
@@ -50,8 +53,12 @@ class AccessMatrixTest {
             GET    | /api/v1/retention                               | OPERATIONS
             POST   | /api/v1/operations/records/skip                 | OPERATIONS
             GET    | /api/v1/operations/email-notices/failed         | OPERATIONS
+            GET    | /api/v1/operations/organisations-without-people | OPERATIONS
             GET    | /api/v1/directory/children/C-1                  | DIRECTORY_ADMIN
             POST   | /api/v1/directory/import                        | DIRECTORY_ADMIN
+            POST   | /api/v1/directory/people                        | DIRECTORY_ADMIN
+            POST   | /api/v1/directory/people/P-1/invitation         | DIRECTORY_ADMIN
+            GET    | /api/v1/directory/organisations/ORG-A/people    | DIRECTORY_ADMIN
             PUT    | /api/v1/directory/organisations/ORG-A           | DIRECTORY_ADMIN
             GET    | /api/v1/calendars/schools/ORG-A                 | *
             GET    | /api/v1/calendars/bank-holidays                 | *
