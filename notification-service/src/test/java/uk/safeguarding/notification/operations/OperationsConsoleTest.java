@@ -20,6 +20,7 @@ import uk.safeguarding.notification.demo.DemoSignIns;
 import uk.safeguarding.notification.routing.directory.DirectoryDocument;
 import uk.safeguarding.notification.shared.consumers.DeadLetters;
 import uk.safeguarding.notification.shared.security.PersonRole;
+import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.testkit.EmbeddedInfrastructure;
 import uk.safeguarding.testkit.SampleIncidents;
@@ -242,8 +243,24 @@ class OperationsConsoleTest extends IntegrationTestSupport {
         assertThat(listed).containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(Topics.Topic::name).toList());
         assertThat((List<Map<String, Object>>) kafka.get("groups")).extracting(g -> g.get("group")).contains(GROUP);
         assertThat((List<Map<String, Object>>) json.getBody().get("sections")).extracting(s -> s.get("id"))
-                .containsExactly("deadlines", "unresolved", "deliveries");
+                .containsExactly("without-people", "deadlines", "unresolved", "deliveries");
         assertThat((List<String>) json.getBody().get("modules")).containsExactlyInAnyOrder("routing", "delivery");
+    }
+
+    @Test
+    void anOrganisationImportedWithNobodyToReadItsAlertsIsAWarningOnTheConsole() {
+        // given a GP practice imported through the directory, with no key adult or deputy
+        String id = "ORG-GP-NOBODY-" + unique();
+        given(new DirectoryDocument(List.of(new DirectoryDocument.Organisation(id, "Nobody Reads Surgery",
+                OrganisationKind.GP, null, null, null, "office@nobody-reads.example", null, null, null)),
+                List.of(), List.of(), List.of()));
+
+        // when operations open the console
+        HttpResponse<String> page = signedInOperations().get("/operations");
+
+        // then the warning names it, its kind and whom to ask
+        assertThat(page.body()).contains("Organisations nobody can read alerts for", "Warning:", id,
+                "Nobody Reads Surgery", "office@nobody-reads.example");
     }
 
     @Test

@@ -34,7 +34,7 @@ class OperationsConsoleSplitTest {
         assertThat(routing.status()).isEqualTo(200);
         assertThat(texts(routing.body().get("modules"))).containsExactly("routing");
         assertThat(texts(routing.body().get("modulesElsewhere"))).containsExactly("delivery");
-        assertThat(ids(routing.body())).containsExactly("unresolved");
+        assertThat(ids(routing.body())).containsExactly("without-people", "unresolved");
         assertThat(delivery.status()).isEqualTo(200);
         assertThat(texts(delivery.body().get("modules"))).containsExactly("delivery");
         assertThat(texts(delivery.body().get("modulesElsewhere"))).containsExactly("routing");

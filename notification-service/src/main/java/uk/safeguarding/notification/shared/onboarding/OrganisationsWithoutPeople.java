@@ -1,6 +1,5 @@
 package uk.safeguarding.notification.shared.onboarding;
 
-import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import java.util.List;
 
 /**
