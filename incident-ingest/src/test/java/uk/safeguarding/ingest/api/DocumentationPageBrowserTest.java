@@ -1,10 +1,9 @@
 package uk.safeguarding.ingest.api;
 
+import uk.safeguarding.testkit.HeadlessChromium;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
@@ -13,16 +12,10 @@ import org.junit.jupiter.api.Test;
 import uk.safeguarding.ingest.IngestIntegrationTest;
 import uk.safeguarding.testkit.Axe;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The API's documentation page ({@code /docs}) in a real headless Chromium (Debian's, driven by Playwright), checked
@@ -31,38 +24,20 @@ import static org.junit.jupiter.api.Assumptions.abort;
  */
 class DocumentationPageBrowserTest extends IngestIntegrationTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @BeforeAll
-    static void startChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String message = CHROMIUM + " is missing: install Debian's chromium (apt-get install -y chromium)"
-                    + " to run the browser tests";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            abort(message + "; skipped outside CI");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+    static void startChromium() {
+        chromium = HeadlessChromium.startOrSkip();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -99,7 +74,7 @@ class DocumentationPageBrowserTest extends IngestIntegrationTest {
                 assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                         .hasText("Incident intake API: the contract for police systems");
                 Axe.assertNoSeriousOrCriticalViolations(page, "the incident intake API documentation");
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(HeadlessChromium.SCREENSHOTS.resolve(
                         "docs-" + screen.viewportSize.get().width + ".png")));
             }
         }

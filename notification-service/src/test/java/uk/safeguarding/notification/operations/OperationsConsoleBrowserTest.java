@@ -1,12 +1,11 @@
 package uk.safeguarding.notification.operations;
 
+import uk.safeguarding.testkit.HeadlessChromium;
 import uk.safeguarding.testkit.Axe;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,20 +25,13 @@ import uk.safeguarding.schemas.Topics;
 import uk.safeguarding.testkit.TopicProbe;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The operations console in a real headless Chromium (Debian's, driven by Playwright): operations sign in, land on
@@ -48,12 +40,8 @@ import static org.junit.jupiter.api.Assumptions.abort;
  */
 class OperationsConsoleBrowserTest extends IntegrationTestSupport {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -63,28 +51,15 @@ class OperationsConsoleBrowserTest extends IntegrationTestSupport {
     private Page page;
 
     @BeforeAll
-    static void startChromium() throws Exception {
-        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " is missing: install Debian's chromium" : null;
-        if (missing != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(missing);
-            }
-            abort(missing + "; skipped outside CI");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+    static void startChromium() {
+        chromium = HeadlessChromium.startOrSkip();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -211,7 +186,7 @@ class OperationsConsoleBrowserTest extends IntegrationTestSupport {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
     private String baseUrl() {

@@ -1,11 +1,10 @@
 package uk.safeguarding.notification.delivery.inbox;
 
+import uk.safeguarding.testkit.HeadlessChromium;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,47 +12,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.safeguarding.notification.shared.security.PersonRole;
 
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /** The audit page in a real headless Chromium: operations looks a child up and sees who has seen what, and when. */
 class AuditPageBrowserTest extends InboxTestSupport {
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     private BrowserContext context;
 
     @BeforeAll
-    static void startChromium() throws Exception {
-        if (!Files.isExecutable(InboxBrowserTest.CHROMIUM)) {
-            String message = InboxBrowserTest.CHROMIUM + " is missing: install Debian's chromium to run browser tests";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            abort(message + "; skipped outside CI");
-        }
-        Files.createDirectories(InboxBrowserTest.SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(InboxBrowserTest.CHROMIUM).setHeadless(true).setArgs(InboxBrowserTest.CHROMIUM_FLAGS));
+    static void startChromium() {
+        chromium = HeadlessChromium.startOrSkip();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -110,7 +92,7 @@ class AuditPageBrowserTest extends InboxTestSupport {
         assertThat(page.locator("table")).containsText("Directory match");
         assertThat(page.locator("table")).containsText("Test Surgery");
         assertThat(page.locator("main")).not().containsText(scenario.mine().childName());
-        page.screenshot(new Page.ScreenshotOptions().setPath(InboxBrowserTest.SCREENSHOTS.resolve("10-audit.png"))
+        page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve("10-audit.png"))
                 .setFullPage(true));
     }
 }

@@ -1,13 +1,12 @@
 package uk.safeguarding.notification.delivery.inbox;
 
+import uk.safeguarding.testkit.HeadlessChromium;
 import uk.safeguarding.notification.shared.vocabulary.OrganisationKind;
 import uk.safeguarding.testkit.TestClock;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
@@ -22,18 +21,15 @@ import uk.safeguarding.notification.routing.directory.DirectoryDocument;
 import uk.safeguarding.testkit.Axe;
 import uk.safeguarding.testkit.SampleIncidents;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The working list of children not matched, in a real headless Chromium: a local authority caseworker signs in, sees
@@ -42,7 +38,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  */
 class UnresolvedPagesBrowserTest extends InboxTestSupport {
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     private BrowserContext context;
@@ -51,25 +47,15 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
     private TestDirectory dir;
 
     @BeforeAll
-    static void startChromium() throws Exception {
-        if (!Files.isExecutable(InboxBrowserTest.CHROMIUM)) {
-            abort(InboxBrowserTest.CHROMIUM + " is missing: install Debian's chromium to run the browser tests");
-        }
-        Files.createDirectories(InboxBrowserTest.SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(InboxBrowserTest.CHROMIUM).setHeadless(true)
-                .setArgs(InboxBrowserTest.CHROMIUM_FLAGS));
+    static void startChromium() {
+        chromium = HeadlessChromium.startOrSkip();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -104,7 +90,7 @@ class UnresolvedPagesBrowserTest extends InboxTestSupport {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(InboxBrowserTest.SCREENSHOTS.resolve(name + ".png"))
+        page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));
     }
 

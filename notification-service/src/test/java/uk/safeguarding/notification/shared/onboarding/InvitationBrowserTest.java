@@ -1,11 +1,10 @@
 package uk.safeguarding.notification.shared.onboarding;
 
+import uk.safeguarding.testkit.HeadlessChromium;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +27,6 @@ import uk.safeguarding.notification.routing.directory.DirectoryDocument;
 import uk.safeguarding.notification.shared.security.PersonRole;
 import uk.safeguarding.testkit.Axe;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +36,6 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * A new key adult's first sign-in, in a real headless Chromium: the directory admin adds them, the invitation email
@@ -51,13 +45,9 @@ import static org.junit.jupiter.api.Assumptions.abort;
  */
 class InvitationBrowserTest extends IntegrationTestSupport {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/inbox/invitation/[A-Za-z0-9_-]{43})");
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -67,29 +57,15 @@ class InvitationBrowserTest extends IntegrationTestSupport {
     private Page page;
 
     @BeforeAll
-    static void startChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String message = CHROMIUM + " is missing: install Debian's chromium (apt-get install -y chromium)"
-                    + " to run the browser tests";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            abort(message + "; skipped outside CI");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+    static void startChromium() {
+        chromium = HeadlessChromium.startOrSkip();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -228,6 +204,6 @@ class InvitationBrowserTest extends IntegrationTestSupport {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }
