@@ -186,7 +186,9 @@ class OperationsConsoleBrowserTest extends IntegrationTestSupport {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        // the whole page at a phone's pixel ratio is a large image: on a busy 2-core machine it can take over 30 s
+        page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true).setTimeout(120_000));
     }
 
     private String baseUrl() {
