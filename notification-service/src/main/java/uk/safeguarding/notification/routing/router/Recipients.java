@@ -44,11 +44,13 @@ public final class Recipients {
 
     public static List<Recipient> forChild(DirectoryView.Child child, LocalDate incidentDate, DirectoryView directory) {
         List<Recipient> recipients = new ArrayList<>();
+        // once per child, not per kind: this runs for every child of every incident routed
+        boolean underSchoolAge = SchoolAge.isUnderSchoolAge(child.dateOfBirth(), incidentDate);
+        String schoolId = child.link(OrganisationKind.SCHOOL);
         for (OrganisationKind kind : OrganisationKind.values()) {
-            if (!hears(kind.hears(), child, incidentDate)) {
+            if (!hears(kind.hears(), child, underSchoolAge, incidentDate)) {
                 continue;
             }
-            String schoolId = child.link(OrganisationKind.SCHOOL);
             Optional<DirectoryView.Organisation> recipient = switch (kind.link().on()) {
                 case CHILD -> directory.organisation(child.link(kind));
                 case CHILDS_SCHOOL -> directory.organisation(schoolId)
@@ -64,8 +66,8 @@ public final class Recipients {
     }
 
     /** Whether a child is one a kind hears about through the child's own links, on the incident date. */
-    static boolean hears(OrganisationKind.Hears hears, DirectoryView.Child child, LocalDate incidentDate) {
-        boolean underSchoolAge = SchoolAge.isUnderSchoolAge(child.dateOfBirth(), incidentDate);
+    static boolean hears(OrganisationKind.Hears hears, DirectoryView.Child child, boolean underSchoolAge,
+                         LocalDate incidentDate) {
         return switch (hears) {
             case EVERY_CHILD -> true;
             case CHILDREN_UNDER_SCHOOL_AGE -> underSchoolAge;
